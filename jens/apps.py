@@ -1,0 +1,51 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+ALLE_ROLLEN = (
+    "inkoper",
+    "klachtenfunctionaris",
+    "gebiedsmanager",
+    "gedragswetenschapper",
+    "management",
+    "gemeente",
+    "functioneel_beheerder",
+)
+
+
+class JensConfig(AppConfig):
+    name = "jens"
+    verbose_name = _("JENS kern")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    # Model permissions per role for the core models (see jens.roles).
+    rolrechten = {
+        **{rol: ["view_gemeente", "view_gebied"] for rol in ALLE_ROLLEN},
+        "functioneel_beheerder": [
+            "view_gemeente",
+            "change_gemeente",
+            "view_gebied",
+            "change_gebied",
+            "add_sluitingsdag",
+            "change_sluitingsdag",
+            "delete_sluitingsdag",
+            "view_sluitingsdag",
+            "view_signalering",
+            "view_emailbericht",
+            "view_toegangslog",
+            "auth.view_user",
+            "auth.add_user",
+            "auth.change_user",
+            "auth.view_group",
+        ],
+        "management": ["view_gemeente", "view_gebied", "view_signalering", "view_sluitingsdag"],
+    }
+    navigatie = [
+        ("Beheer", "admin:index", ("functioneel_beheerder", "inkoper", "klachtenfunctionaris")),
+        ("API", "api-docs", None),
+    ]
+
+    def ready(self) -> None:
+        from jens.roles import sync_rolrechten
+
+        post_migrate.connect(sync_rolrechten, dispatch_uid="jens.sync_rolrechten")

@@ -1,0 +1,38 @@
+"""Helpers for the NEN 7513 access log (``Toegangslog``)."""
+
+from jens.models import Toegangslog
+from jens.roles import hoofdrol
+
+
+def _client_ip(request) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def log_toegang(
+    request,
+    *,
+    actie: str,
+    object_type: str,
+    object_id: object = "",
+    client: str = "",
+    omschrijving: str = "",
+    toegestaan: bool = True,
+) -> Toegangslog:
+    """Write one access-log row for the user of ``request``."""
+    user = getattr(request, "user", None)
+    ingelogd = bool(getattr(user, "is_authenticated", False))
+    return Toegangslog.objects.create(
+        gebruiker=user if ingelogd else None,
+        gebruikersnaam=user.get_username() if ingelogd else "anoniem",
+        rol=hoofdrol(user) if ingelogd else "",
+        actie=actie,
+        object_type=object_type,
+        object_id=str(object_id or ""),
+        client=str(client or ""),
+        omschrijving=omschrijving[:300],
+        ip_adres=_client_ip(request),
+        werkplek=(request.META.get("HTTP_USER_AGENT", "") if request is not None else "")[:300],
+        uitkomst=Toegangslog.Uitkomst.TOEGESTAAN if toegestaan else Toegangslog.Uitkomst.GEWEIGERD,
+    )

@@ -1,0 +1,26 @@
+"""The Celery app. The beat schedule is declared here in code; every task is a thin wrapper
+around a service. ``celery -A jens worker -B`` runs worker and beat together."""
+
+import os
+from datetime import timedelta
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jens.settings")
+
+app = Celery("jens")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+UUR = crontab(minute=7)
+DAGELIJKS = crontab(hour=6, minute=15)
+
+# Every periodic task of every app, by name. A test checks that each name is a registered task.
+app.conf.beat_schedule = {
+    "hartslag": {
+        "task": "jens.tasks.hartslag",
+        "schedule": timedelta(seconds=int(os.environ.get("JENS_HARTSLAG_SECONDEN", "60"))),
+    },
+    "verstuur-openstaande-emails": {"task": "jens.tasks.verstuur_openstaande_emails", "schedule": timedelta(minutes=5)},
+}

@@ -1,0 +1,228 @@
+"""The shared core: municipalities and areas, office closing days, signaleringen, the e-mail outbox
+and the access log. This module imports no app."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Gemeente(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    gebruikers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="gemeenten",
+        verbose_name=_("gebruikers"),
+        help_text=_("Gebruikers die voor (heel) deze gemeente werken."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Gebied(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="gebieden", verbose_name=_("gemeente")
+    )
+    toelichting = models.CharField(_("toelichting"), max_length=200, blank=True)
+    gebruikers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="gebieden",
+        verbose_name=_("gebruikers"),
+        help_text=_("Gebruikers die voor dit gebiedsteam werken."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["gemeente__naam", "naam"]
+        verbose_name = _("gebied")
+        verbose_name_plural = _("gebieden")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Sluitingsdag(models.Model):
+    """A day the office is closed (for example the day after Ascension Day); not a working day."""
+
+    datum = models.DateField(_("datum"), unique=True)
+    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["datum"]
+        verbose_name = _("sluitingsdag")
+        verbose_name_plural = _("sluitingsdagen")
+
+    def __str__(self) -> str:
+        return f"{self.datum:%d-%m-%Y} {self.omschrijving}"
+
+
+class SignaleringQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(opgelost_op__isnull=True)
+
+    def voor_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class Signalering(models.Model):
+    """A flag on an overdue or at-risk item. At most one open signalering per object and kind."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("soort object"))
+    object_id = models.PositiveBigIntegerField(_("object-id"))
+    object = GenericForeignKey("content_type", "object_id")
+    soort = models.CharField(_("soort"), max_length=80)
+    omschrijving = models.CharField(_("omschrijving"), max_length=300)
+    sinds = models.DateTimeField(_("sinds"), default=timezone.now)
+    deadline = models.DateField(_("termijn"), null=True, blank=True)
+    verantwoordelijke_groepen = models.ManyToManyField(
+        Group, blank=True, related_name="signaleringen", verbose_name=_("verantwoordelijke rollen")
+    )
+    verantwoordelijke = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signaleringen",
+        verbose_name=_("verantwoordelijke"),
+    )
+    gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("gemeente"))
+    gebied = models.ForeignKey(Gebied, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("gebied"))
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    genotificeerd_op = models.DateTimeField(_("gemeld op"), null=True, blank=True)
+    opgelost_op = models.DateTimeField(_("opgelost op"), null=True, blank=True)
+
+    objects = SignaleringQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["deadline", "sinds"]
+        verbose_name = _("signalering")
+        verbose_name_plural = _("signaleringen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "soort"],
+                condition=Q(opgelost_op__isnull=True),
+                name="signalering_een_open_per_object_en_soort",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["soort", "opgelost_op"], name="signalering_soort_open_idx"),
+            models.Index(fields=["content_type", "object_id"], name="signalering_object_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.omschrijving}"
+
+    def get_soort_display(self) -> str:
+        from jens.signaleringen import soort_label
+
+        return soort_label(self.soort)
+
+
+class EmailBericht(models.Model):
+    """Outbox: every e-mail is stored first and sent after, so nothing is lost when the mail server
+    or the broker is down; a periodic task retries what is still unsent."""
+
+    aan = models.JSONField(_("aan"))
+    onderwerp = models.CharField(_("onderwerp"), max_length=250)
+    tekst = models.TextField(_("tekst"))
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    pogingen = models.PositiveIntegerField(_("pogingen"), default=0)
+    laatste_fout = models.TextField(_("laatste fout"), blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("e-mailbericht")
+        verbose_name_plural = _("e-mailberichten")
+        indexes = [models.Index(fields=["verzonden_op"], name="emailbericht_verzonden_idx")]
+
+    def __str__(self) -> str:
+        return self.onderwerp
+
+
+class Toegangslog(models.Model):
+    """Access log with the NEN 7513 fields: what happened, when, which client, which user in which
+    role, from where, and the outcome. Rows are never changed or deleted by the application."""
+
+    class Actie(models.TextChoices):
+        INZIEN = "inzien", _("inzien")
+        ZOEKEN = "zoeken", _("zoeken")
+        AANMAKEN = "aanmaken", _("aanmaken")
+        WIJZIGEN = "wijzigen", _("wijzigen")
+        VERWIJDEREN = "verwijderen", _("verwijderen")
+        EXPORTEREN = "exporteren", _("exporteren")
+
+    class Uitkomst(models.TextChoices):
+        TOEGESTAAN = "toegestaan", _("toegestaan")
+        GEWEIGERD = "geweigerd", _("geweigerd")
+
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("gebruiker")
+    )
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150)
+    rol = models.CharField(_("rol"), max_length=150, blank=True)
+    actie = models.CharField(_("actie"), max_length=20, choices=Actie.choices)
+    object_type = models.CharField(_("soort gegeven"), max_length=100)
+    object_id = models.CharField(_("object-id"), max_length=64, blank=True)
+    client = models.CharField(_("cliënt"), max_length=64, blank=True, db_index=True)
+    omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)
+    ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    werkplek = models.CharField(_("werkplek (browser)"), max_length=300, blank=True)
+    uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices)
+
+    class Meta:
+        ordering = ["-tijdstip"]
+        verbose_name = _("toegangslogregel")
+        verbose_name_plural = _("toegangslog")
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%d-%m-%Y %H:%M} {self.gebruikersnaam} {self.actie} {self.object_type} {self.object_id}"
+
+
+class RapportageTaak(models.Model):
+    """A long-running report job (run by Celery) whose progress a page can show."""
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("wachtend")
+        BEZIG = "bezig", _("bezig")
+        KLAAR = "klaar", _("klaar")
+        MISLUKT = "mislukt", _("mislukt")
+
+    soort = models.CharField(_("soort"), max_length=60)
+    parameters = models.JSONField(_("parameters"), default=dict)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, verbose_name=_("aangevraagd door")
+    )
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.WACHTEND)
+    voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
+    bestand = models.BinaryField(_("bestand"), null=True, blank=True)
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200, blank=True)
+    fout = models.TextField(_("fout"), blank=True)
+
+    class Meta:
+        ordering = ["-aangevraagd_op"]
+        verbose_name = _("rapportagetaak")
+        verbose_name_plural = _("rapportagetaken")
+
+    def __str__(self) -> str:
+        return f"{self.soort} {self.parameters} ({self.status})"

@@ -1,0 +1,247 @@
+"""Signaleringen: flags on overdue or at-risk items.
+
+Each app finds the items of one kind with one query and hands that queryset to
+``sync_signaleringen``: new items get a signalering, items no longer in the set get theirs
+resolved. The database holds at most one open signalering per object and kind, so a flag is raised
+once; ``notificeer_nieuwe`` e-mails the responsible people once per new signalering.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from jens.mail import queue_email
+from jens.models import Gebied, Gemeente, Signalering
+from jens.roles import ROLLEN_ZONDER_GEBIEDSBEPERKING
+
+# Readable labels per kind; apps add theirs in AppConfig.ready().
+SOORTEN: dict[str, str] = {}
+
+
+def registreer_soorten(soorten: dict[str, str]) -> None:
+    SOORTEN.update(soorten)
+
+
+def soort_label(soort: str) -> str:
+    return SOORTEN.get(soort, soort.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class SyncResultaat:
+    nieuw: int
+    opgelost: int
+
+
+def _groepen(namen: Iterable[str]) -> list[Group]:
+    namen = list(namen)
+    groepen = list(Group.objects.filter(name__in=namen))
+    if len(groepen) != len(set(namen)):
+        bekend = {g.name for g in groepen}
+        raise ValueError(f"Onbekende rol(len): {', '.join(sorted(set(namen) - bekend))}")
+    return groepen
+
+
+def raise_signalering(
+    *,
+    obj: models.Model,
+    soort: str,
+    omschrijving: str,
+    groepen: Iterable[str] = (),
+    verantwoordelijke=None,
+    gemeente: Gemeente | None = None,
+    gebied: Gebied | None = None,
+    deadline: date | None = None,
+    url: str = "",
+) -> tuple[Signalering, bool]:
+    """Open a signalering for ``obj`` and ``soort`` unless one is open already (idempotent)."""
+    ct = ContentType.objects.get_for_model(obj)
+    bestaand = Signalering.objects.open().filter(content_type=ct, object_id=obj.pk, soort=soort).first()
+    if bestaand:
+        return bestaand, False
+    try:
+        with transaction.atomic():
+            signalering = Signalering.objects.create(
+                content_type=ct,
+                object_id=obj.pk,
+                soort=soort,
+                omschrijving=omschrijving[:300],
+                verantwoordelijke=verantwoordelijke,
+                gemeente=gemeente,
+                gebied=gebied,
+                deadline=deadline,
+                url=url,
+            )
+            signalering.verantwoordelijke_groepen.set(_groepen(groepen))
+    except IntegrityError:  # somebody else opened it at the same moment
+        return Signalering.objects.open().get(content_type=ct, object_id=obj.pk, soort=soort), False
+    transaction.on_commit(notificeer_nieuwe)
+    return signalering, True
+
+
+def resolve_signalering(*, obj: models.Model, soort: str) -> int:
+    """Resolve the open signalering of ``obj`` and ``soort``, if any (idempotent)."""
+    ct = ContentType.objects.get_for_model(obj)
+    return (
+        Signalering.objects.open()
+        .filter(content_type=ct, object_id=obj.pk, soort=soort)
+        .update(opgelost_op=timezone.now())
+    )
+
+
+def sync_signaleringen(
+    *,
+    soort: str,
+    te_laat: models.QuerySet,
+    omschrijving: Callable[[models.Model], str],
+    groepen: Iterable[str] = (),
+    verantwoordelijke: Callable[[models.Model], object] | None = None,
+    gemeente: Callable[[models.Model], Gemeente | None] | None = None,
+    gebied: Callable[[models.Model], Gebied | None] | None = None,
+    deadline: Callable[[models.Model], date | None] | None = None,
+    url: Callable[[models.Model], str] | None = None,
+) -> SyncResultaat:
+    """Make the open signaleringen of ``soort`` match the queryset ``te_laat`` exactly.
+
+    A fixed number of queries whatever the number of rows: the overdue set, the open set, one bulk
+    insert (plus one for the roles), and one update for what is resolved.
+    """
+    ct = ContentType.objects.get_for_model(te_laat.model)
+    groep_objs = _groepen(groepen)
+    with transaction.atomic():
+        open_ids = set(
+            Signalering.objects.open().filter(content_type=ct, soort=soort).values_list("object_id", flat=True)
+        )
+        nieuw = [
+            Signalering(
+                content_type=ct,
+                object_id=obj.pk,
+                soort=soort,
+                omschrijving=omschrijving(obj)[:300],
+                verantwoordelijke=verantwoordelijke(obj) if verantwoordelijke else None,
+                gemeente=gemeente(obj) if gemeente else None,
+                gebied=gebied(obj) if gebied else None,
+                deadline=deadline(obj) if deadline else None,
+                url=url(obj) if url else "",
+            )
+            for obj in te_laat
+            if obj.pk not in open_ids
+        ]
+        aangemaakt = Signalering.objects.bulk_create(nieuw)
+        if groep_objs and aangemaakt:
+            Koppeling = Signalering.verantwoordelijke_groepen.through
+            Koppeling.objects.bulk_create(
+                [Koppeling(signalering_id=s.pk, group_id=g.pk) for s in aangemaakt for g in groep_objs]
+            )
+        opgelost = (
+            Signalering.objects.open()
+            .filter(content_type=ct, soort=soort)
+            .exclude(object_id__in=te_laat.order_by().values("pk"))
+            .update(opgelost_op=timezone.now())
+        )
+        if aangemaakt:
+            transaction.on_commit(notificeer_nieuwe)
+    return SyncResultaat(nieuw=len(aangemaakt), opgelost=opgelost)
+
+
+@dataclass
+class _Ontvanger:
+    email: str
+    onbeperkt: bool
+    gebied_ids: set[int]
+    gemeente_ids: set[int]
+
+    def ziet(self, signalering: Signalering) -> bool:
+        if self.onbeperkt:
+            return True
+        if signalering.gebied_id:
+            return signalering.gebied_id in self.gebied_ids
+        if signalering.gemeente_id:
+            return signalering.gemeente_id in self.gemeente_ids
+        return True
+
+
+def _leden_per_groep(groep_ids: set[int]) -> dict[int, list[_Ontvanger]]:
+    User = get_user_model()
+    leden: dict[int, list[_Ontvanger]] = defaultdict(list)
+    users = (
+        User.objects.filter(is_active=True, groups__in=groep_ids)
+        .exclude(email="")
+        .prefetch_related("groups", "gemeenten__gebieden", "gebieden__gemeente")
+        .distinct()
+    )
+    for user in users:
+        rollen = {g.name for g in user.groups.all()}
+        gebied_ids = {g.pk for g in user.gebieden.all()} | {
+            g.pk for gm in user.gemeenten.all() for g in gm.gebieden.all()
+        }
+        gemeente_ids = {gm.pk for gm in user.gemeenten.all()} | {g.gemeente_id for g in user.gebieden.all()}
+        ontvanger = _Ontvanger(
+            email=user.email,
+            onbeperkt=user.is_superuser or bool(rollen & ROLLEN_ZONDER_GEBIEDSBEPERKING),
+            gebied_ids=gebied_ids,
+            gemeente_ids=gemeente_ids,
+        )
+        for groep in user.groups.all():
+            if groep.pk in groep_ids:
+                leden[groep.pk].append(ontvanger)
+    return leden
+
+
+def notificeer_nieuwe() -> int:
+    """E-mail every signalering not yet notified to its responsible people, once. Returns the count."""
+    with transaction.atomic():
+        signaleringen = list(
+            Signalering.objects.open()
+            .filter(genotificeerd_op__isnull=True)
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("verantwoordelijke")
+            .prefetch_related("verantwoordelijke_groepen")
+        )
+        if not signaleringen:
+            return 0
+        groep_ids = {g.pk for s in signaleringen for g in s.verantwoordelijke_groepen.all()}
+        leden = _leden_per_groep(groep_ids) if groep_ids else {}
+        per_adres: dict[str, list[Signalering]] = defaultdict(list)
+        for s in signaleringen:
+            adressen = {o.email for g in s.verantwoordelijke_groepen.all() for o in leden.get(g.pk, []) if o.ziet(s)}
+            if s.verantwoordelijke and s.verantwoordelijke.email:
+                adressen.add(s.verantwoordelijke.email)
+            for adres in adressen:
+                per_adres[adres].append(s)
+        for adres, lijst in per_adres.items():
+            regels = "\n".join(
+                f"- {s.get_soort_display()}: {s.omschrijving}"
+                + (f" (termijn {s.deadline:%d-%m-%Y})" if s.deadline else "")
+                for s in lijst
+            )
+            queue_email(
+                aan=[adres],
+                onderwerp=f"JENS werkplaats: {len(lijst)} nieuwe signalering(en)",
+                tekst=f"Er zijn nieuwe signaleringen voor u:\n\n{regels}\n\nZie uw startpagina in de JENS werkplaats.",
+            )
+        Signalering.objects.filter(pk__in=[s.pk for s in signaleringen]).update(genotificeerd_op=timezone.now())
+    return len(signaleringen)
+
+
+def open_signaleringen_voor(user) -> models.QuerySet[Signalering]:
+    """The open signaleringen a user is responsible for: personally, or through a role within scope."""
+    from jens.scope import filter_op_scope, onbeperkt
+
+    Q = models.Q
+    ids = Signalering.objects.open().filter(
+        Q(verantwoordelijke=user) | Q(verantwoordelijke_groepen__in=user.groups.all())
+    )
+    qs = Signalering.objects.filter(pk__in=ids.values("pk"))
+    if not onbeperkt(user):
+        in_scope = filter_op_scope(qs, user, gemeente="gemeente", gebied="gebied")
+        qs = qs.filter(
+            Q(verantwoordelijke=user) | Q(gemeente__isnull=True, gebied__isnull=True) | Q(pk__in=in_scope.values("pk"))
+        )
+    return qs.select_related("content_type", "gemeente", "gebied").order_by("deadline", "sinds")

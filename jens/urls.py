@@ -1,0 +1,58 @@
+import importlib
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from jens import api, views
+
+admin.site.site_header = "JENS werkplaats — beheer"
+admin.site.site_title = "JENS werkplaats"
+admin.site.index_title = "Beheer"
+
+
+def _optioneel(naam: str):
+    """Import an app's optional url module; None when the module (or its package) does not exist."""
+    try:
+        return importlib.import_module(naam)
+    except ModuleNotFoundError as exc:
+        if exc.name and naam.startswith(exc.name):
+            return None
+        raise
+
+
+APPS_MET_URLS = ("contracts", "staff", "complaints", "cases", "jens.dashboard")
+
+router = DefaultRouter()
+router.register("gemeenten", api.GemeenteViewSet, basename="gemeente")
+router.register("gebieden", api.GebiedViewSet, basename="gebied")
+
+# Each app adds its endpoints through ``<app>/api_urls.py``: ``registreer(router)`` for viewsets and,
+# optionally, ``urlpatterns`` for other endpoints (reports), both under /api/v1/.
+api_extra = []
+for _app in APPS_MET_URLS:
+    _module = _optioneel(f"{_app}.api_urls")
+    if _module is None:
+        continue
+    if hasattr(_module, "registreer"):
+        _module.registreer(router)
+    api_extra += getattr(_module, "urlpatterns", [])
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("gezondheid/", views.gezondheid, name="gezondheid"),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(router.urls)),
+    path("api/v1/", include(api_extra)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+# Each app's pages: ``<app>/urls.py`` (included when present).
+for _app in APPS_MET_URLS:
+    if _optioneel(f"{_app}.urls") is not None:
+        urlpatterns.append(path("", include(f"{_app}.urls")))

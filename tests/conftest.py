@@ -1,0 +1,84 @@
+"""Shared fixtures: users per role with scope, API clients, and a clean cache per test."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from jens.models import Gebied, Gemeente
+
+
+@pytest.fixture(autouse=True)
+def _schone_cache_en_eager_celery(settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    from jens.celery import app
+
+    app.conf.task_always_eager = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def maak_gebruiker(db):
+    """maak_gebruiker("gebiedsmanager", gebieden=["landgraaf"], gemeenten=["heerlen"]) -> User."""
+    teller = {"n": 0}
+
+    def _maak(rol: str | None = None, *, gemeenten=(), gebieden=(), username=None, superuser=False, **extra):
+        teller["n"] += 1
+        User = get_user_model()
+        user = User.objects.create_user(
+            username=username or f"{rol or 'gebruiker'}{teller['n']}",
+            password="Geheim-wachtwoord-1",
+            email=f"{username or (rol or 'gebruiker') + str(teller['n'])}@jens.example",
+            is_superuser=superuser,
+            is_staff=superuser or extra.pop("is_staff", False),
+            **extra,
+        )
+        if rol:
+            user.groups.add(Group.objects.get(name=rol))
+        if gemeenten:
+            user.gemeenten.set(Gemeente.objects.filter(code__in=gemeenten))
+        if gebieden:
+            user.gebieden.set(Gebied.objects.filter(code__in=gebieden))
+        return user
+
+    return _maak
+
+
+@pytest.fixture
+def api_als(maak_gebruiker):
+    """api_als("inkoper") or api_als(user) -> an APIClient signed in as that user."""
+
+    def _client(rol_of_user=None, **kwargs):
+        user = rol_of_user if hasattr(rol_of_user, "pk") else maak_gebruiker(rol_of_user, **kwargs)
+        client = APIClient()
+        client.force_authenticate(user)
+        client.user = user
+        return client
+
+    return _client
+
+
+@pytest.fixture
+def web_als(client, maak_gebruiker):
+    """web_als("klachtenfunctionaris") -> Django test client logged in as a new user with that role."""
+
+    def _web(rol_of_user=None, **kwargs):
+        user = rol_of_user if hasattr(rol_of_user, "pk") else maak_gebruiker(rol_of_user, **kwargs)
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return _web
+
+
+@pytest.fixture
+def gemeente(db):
+    return lambda code: Gemeente.objects.get(code=code)
+
+
+@pytest.fixture
+def gebied(db):
+    return lambda code: Gebied.objects.get(code=code)
