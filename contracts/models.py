@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -211,3 +212,267 @@ class ContractRegel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product} per {self.get_eenheid_display()}: € {self.tarief} vanaf {self.geldig_van:%d-%m-%Y}"
+
+
+class Personeelsomvang(models.Model):
+    """Number of employees of a provider on 1 January of ``jaar``; the kleine-aanbieder status is derived from it."""
+
+    zorgaanbieder = models.ForeignKey(
+        Zorgaanbieder, on_delete=models.CASCADE, related_name="personeelsomvang", verbose_name=_("zorgaanbieder")
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"), help_text=_("Peildatum: 1 januari van dit jaar."))
+    aantal_medewerkers = models.PositiveIntegerField(_("aantal medewerkers op 1 januari"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["zorgaanbieder__naam", "-jaar"]
+        verbose_name = _("personeelsomvang")
+        verbose_name_plural = _("personeelsomvang")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["zorgaanbieder", "jaar"],
+                name="personeelsomvang_uniek_per_jaar",
+                violation_error_message=_("Voor deze aanbieder en dit jaar is de omvang al vastgelegd."),
+            )
+        ]
+        indexes = [models.Index(fields=["jaar", "aantal_medewerkers"], name="personeelsomvang_jaar_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.zorgaanbieder} 1-1-{self.jaar}: {self.aantal_medewerkers}"
+
+
+class Opdracht(models.Model):
+    """The municipal assignment to JENS for one gemeente and year; opdrachtsom = sum of the components."""
+
+    gemeente = models.ForeignKey(
+        "jens.Gemeente", on_delete=models.PROTECT, related_name="opdrachten", verbose_name=_("gemeente")
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    lumpsum = models.DecimalField(_("lumpsum"), max_digits=14, decimal_places=2)
+    verhoging_lumpsum = models.DecimalField(_("verhoging lumpsum"), max_digits=14, decimal_places=2, default=0)
+    aanvullende_taken = models.DecimalField(_("aanvullende taken"), max_digits=14, decimal_places=2, default=0)
+    toelichting = models.CharField(_("toelichting"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-jaar", "gemeente__naam"]
+        verbose_name = _("opdracht")
+        verbose_name_plural = _("opdrachten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "jaar"],
+                name="opdracht_uniek_per_gemeente_jaar",
+                violation_error_message=_("Voor deze gemeente en dit jaar bestaat al een opdracht."),
+            ),
+            models.CheckConstraint(
+                condition=Q(lumpsum__gte=0) & Q(verhoging_lumpsum__gte=0) & Q(aanvullende_taken__gte=0),
+                name="opdracht_bedragen_niet_negatief",
+                violation_error_message=_("Bedragen mogen niet negatief zijn."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} {self.jaar}"
+
+    @property
+    def opdrachtsom(self):
+        return self.lumpsum + self.verhoging_lumpsum + self.aanvullende_taken
+
+
+class Uitgave(models.Model):
+    """Spending at a provider in one month for one gemeente and category."""
+
+    class Categorie(models.TextChoices):
+        VOORLIGGEND_VELD = "voorliggend_veld", _("voorliggend veld")
+        GEBIEDSTEAMS = "gebiedsteams", _("gebiedsteams")
+        SPECIALISTISCHE_ZORG = "specialistische_zorg", _("specialistische zorg")
+        PGB = "pgb", _("pgb")
+        OVERIGE_INITIATIEVEN = "overige_initiatieven", _("overige initiatieven")
+
+    zorgaanbieder = models.ForeignKey(
+        Zorgaanbieder, on_delete=models.PROTECT, related_name="uitgaven", verbose_name=_("zorgaanbieder")
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    maand = models.PositiveSmallIntegerField(_("maand"))
+    gemeente = models.ForeignKey(
+        "jens.Gemeente", on_delete=models.PROTECT, related_name="uitgaven", verbose_name=_("gemeente")
+    )
+    categorie = models.CharField(_("categorie"), max_length=30, choices=Categorie.choices)
+    bedrag = models.DecimalField(_("bedrag (euro)"), max_digits=14, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-jaar", "-maand", "zorgaanbieder__naam"]
+        verbose_name = _("uitgave")
+        verbose_name_plural = _("uitgaven")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bedrag__gte=0),
+                name="uitgave_bedrag_niet_negatief",
+                violation_error_message=_("Het bedrag mag niet negatief zijn."),
+            ),
+            models.CheckConstraint(
+                condition=Q(maand__gte=1) & Q(maand__lte=12),
+                name="uitgave_maand_geldig",
+                violation_error_message=_("De maand ligt tussen 1 en 12."),
+            ),
+            models.UniqueConstraint(
+                fields=["zorgaanbieder", "jaar", "maand", "gemeente", "categorie"],
+                name="uitgave_uniek",
+                violation_error_message=_("Deze uitgave (aanbieder, maand, gemeente, categorie) bestaat al."),
+            ),
+        ]
+        indexes = [models.Index(fields=["jaar", "zorgaanbieder"], name="uitgave_jaar_aanbieder_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.zorgaanbieder} {self.maand:02d}-{self.jaar} {self.get_categorie_display()}: € {self.bedrag}"
+
+
+class TransformatieAfspraak(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        LOPEND = "lopend", _("lopend")
+        GEREALISEERD = "gerealiseerd", _("gerealiseerd")
+        NIET_GEREALISEERD = "niet_gerealiseerd", _("niet gerealiseerd")
+        VERVALLEN = "vervallen", _("vervallen")
+
+    zorgaanbieder = models.ForeignKey(
+        Zorgaanbieder, on_delete=models.PROTECT, related_name="afspraken", verbose_name=_("zorgaanbieder")
+    )
+    contract = models.ForeignKey(
+        Contract, on_delete=models.SET_NULL, null=True, blank=True, related_name="afspraken", verbose_name=_("contract")
+    )
+    opdracht = models.TextField(_("opdracht (wat)"))
+    gewenst_resultaat = models.TextField(_("gewenst resultaat"))
+    afgesproken_op = models.DateField(_("afgesproken op"))
+    streefdatum = models.DateField(_("streefdatum"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    realisatie = models.TextField(_("toelichting realisatie"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["streefdatum", "zorgaanbieder__naam"]
+        verbose_name = _("transformatie-afspraak")
+        verbose_name_plural = _("transformatie-afspraken")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(streefdatum__gte=models.F("afgesproken_op")),
+                name="afspraak_streefdatum_na_afspraak",
+                violation_error_message=_("De streefdatum mag niet voor de afspraakdatum liggen."),
+            )
+        ]
+        indexes = [
+            models.Index(fields=["status", "streefdatum"], name="afspraak_status_streef_idx"),
+            models.Index(fields=["afgesproken_op"], name="afspraak_afgesproken_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.zorgaanbieder}: {self.opdracht[:60]}"
+
+
+class Gesprek(models.Model):
+    class Soort(models.TextChoices):
+        MONITORGESPREK = "monitorgesprek", _("monitorgesprek")
+        VERBINDINGSGESPREK = "verbindingsgesprek", _("verbindingsgesprek")
+
+    zorgaanbieder = models.ForeignKey(
+        Zorgaanbieder, on_delete=models.PROTECT, related_name="gesprekken", verbose_name=_("zorgaanbieder")
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    gepland_op = models.DateField(_("gepland op"))
+    gehouden_op = models.DateField(_("gehouden op"), null=True, blank=True)
+    deelnemers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="contracts_gesprekken", verbose_name=_("deelnemers JENS")
+    )
+    overige_deelnemers = models.TextField(_("overige deelnemers"), blank=True)
+    afspraken = models.ManyToManyField(
+        TransformatieAfspraak, blank=True, related_name="gesprekken", verbose_name=_("besproken afspraken")
+    )
+    verslag = models.TextField(_("verslag"), blank=True)
+    knelpunten = models.TextField(_("knelpunten"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-gepland_op"]
+        verbose_name = _("gesprek")
+        verbose_name_plural = _("gesprekken")
+        indexes = [
+            models.Index(fields=["soort", "gehouden_op"], name="gesprek_soort_gehouden_idx"),
+            models.Index(fields=["gehouden_op", "gepland_op"], name="gesprek_gepland_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.zorgaanbieder} {self.gepland_op:%d-%m-%Y}"
+
+
+class Actiepunt(models.Model):
+    gesprek = models.ForeignKey(
+        Gesprek, on_delete=models.CASCADE, related_name="actiepunten", verbose_name=_("gesprek")
+    )
+    omschrijving = models.CharField(_("omschrijving"), max_length=300)
+    eigenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contracts_actiepunten",
+        verbose_name=_("eigenaar"),
+    )
+    deadline = models.DateField(_("deadline"))
+    afgerond_op = models.DateField(_("afgerond op"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["deadline"]
+        verbose_name = _("actiepunt")
+        verbose_name_plural = _("actiepunten")
+        indexes = [models.Index(fields=["afgerond_op", "deadline"], name="actiepunt_open_deadline_idx")]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+
+class JaarrekeningBeoordeling(models.Model):
+    class Oordeel(models.TextChoices):
+        GEEN_BIJZONDERHEDEN = "geen_bijzonderheden", _("geen bijzonderheden")
+        AANDACHTSPUNT = "aandachtspunt", _("aandachtspunt")
+        TWIJFEL_CONTINUITEIT = "twijfel_continuiteit", _("twijfel over continuïteit")
+
+    zorgaanbieder = models.ForeignKey(
+        Zorgaanbieder, on_delete=models.PROTECT, related_name="jaarrekeningen", verbose_name=_("zorgaanbieder")
+    )
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
+    ontvangen_op = models.DateField(_("ontvangen op"), null=True, blank=True)
+    beoordeeld_op = models.DateField(_("beoordeeld op"), null=True, blank=True)
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contracts_jaarrekeningbeoordelingen",
+        verbose_name=_("beoordeeld door"),
+    )
+    oordeel = models.CharField(_("oordeel"), max_length=25, choices=Oordeel.choices, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-boekjaar", "zorgaanbieder__naam"]
+        verbose_name = _("jaarrekeningbeoordeling")
+        verbose_name_plural = _("jaarrekeningbeoordelingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["zorgaanbieder", "boekjaar"],
+                name="jaarrekening_uniek_per_boekjaar",
+                violation_error_message=_("Voor deze aanbieder en dit boekjaar bestaat al een beoordeling."),
+            ),
+            models.CheckConstraint(
+                condition=Q(beoordeeld_op__isnull=True) | ~Q(oordeel=""),
+                name="jaarrekening_beoordeeld_met_oordeel",
+                violation_error_message=_("Een beoordeelde jaarrekening heeft een oordeel."),
+            ),
+        ]
+        indexes = [models.Index(fields=["boekjaar", "beoordeeld_op"], name="jaarrekening_boekjaar_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.zorgaanbieder} {self.boekjaar}"
