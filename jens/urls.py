@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from jens import api, views
@@ -46,6 +47,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("api/v1/token/", obtain_auth_token, name="api-token"),
     path("api/v1/", include(router.urls)),
     path("api/v1/", include(api_extra)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -79,3 +79,15 @@ def test_lijst_gebieden_vast_aantal_queries(api_als, django_assert_max_num_queri
         assert client.get("/api/v1/gebieden/", {"page_size": 1}).status_code == 200
     with django_assert_max_num_queries(6):
         assert client.get("/api/v1/gebieden/", {"page_size": 500}).status_code == 200
+
+
+def test_token_authenticatie(maak_gebruiker):
+    user = maak_gebruiker("management")
+    client = APIClient()
+    token = client.post("/api/v1/token/", {"username": user.username, "password": "Geheim-wachtwoord-1"}).json()[
+        "token"
+    ]
+    assert client.get("/api/v1/gemeenten/").status_code in (401, 403)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    assert client.get("/api/v1/gemeenten/").status_code == 200
+    assert APIClient().post("/api/v1/token/", {"username": user.username, "password": "fout"}).status_code == 400
