@@ -1,0 +1,272 @@
+"""Every write on employees, placements, budgets and training that carries a rule."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+
+from contracts.models import Zorgaanbieder
+from contracts.selectors import is_lid_op
+from jens.models import Gebied
+from staff.models import Domein, Formatie, Medewerker, Plaatsing, Scholing
+
+MELDCODE_SOORTEN = (Scholing.Soort.MELDCODE_BASIS, Scholing.Soort.MELDCODE_OPFRIS)
+
+
+def termijn(sleutel: str):
+    return settings.JENS_TERMIJNEN[sleutel]
+
+
+def max_fte() -> Decimal:
+    return Decimal(str(termijn("STAFF_MAX_FTE_PER_MEDEWERKER")))
+
+
+def _getal(waarde: Decimal) -> str:
+    return f"{waarde:.2f}".replace(".", ",")
+
+
+# --- Meldcode deadlines (computed here, stored on the employee) ---------------------------------
+
+
+def basis_uiterlijk(in_dienst_van: date) -> date:
+    return in_dienst_van + timedelta(weeks=termijn("STAFF_MELDCODE_BASIS_WEKEN"))
+
+
+def opfris_uiterlijk(laatste_meldcode: date | None) -> date | None:
+    if laatste_meldcode is None:
+        return None
+    return laatste_meldcode + relativedelta(months=termijn("STAFF_MELDCODE_OPFRIS_MAANDEN"))
+
+
+def herbereken_meldcode_termijnen(medewerker: Medewerker) -> None:
+    """Store the deadline for basic training (8 weeks after start, none once trained) and for the next
+    refresher (12 months after the latest Meldcode training)."""
+    laatste = medewerker.scholingen.filter(soort__in=MELDCODE_SOORTEN).aggregate(
+        laatste=Max("datum"), basis=Max("datum", filter=Q(soort=Scholing.Soort.MELDCODE_BASIS))
+    )
+    medewerker.meldcode_basis_uiterlijk = None if laatste["basis"] else basis_uiterlijk(medewerker.in_dienst_van)
+    medewerker.meldcode_opfris_uiterlijk = opfris_uiterlijk(laatste["laatste"])
+
+
+# --- Employees -------------------------------------------------------------------------------------
+
+
+def valideer_medewerker(medewerker: Medewerker) -> None:
+    """The rules on an employee: field and database constraints, and the employer is a member (lid)
+    of JENS on the start date."""
+    fouten: dict[str, list[str]] = {}
+    try:
+        medewerker.full_clean(validate_unique=True)
+    except ValidationError as exc:
+        fouten.update(exc.message_dict)
+    if (
+        medewerker.werkgever_id
+        and medewerker.in_dienst_van
+        and "werkgever" not in fouten
+        and not is_lid_op(medewerker.werkgever, medewerker.in_dienst_van)
+    ):
+        fouten["werkgever"] = [
+            f"{medewerker.werkgever} is op {medewerker.in_dienst_van:%d-%m-%Y} geen lid van JENS; "
+            "alleen leden kunnen werkgever zijn."
+        ]
+    if medewerker.pk and medewerker.in_dienst_van:
+        buiten = Plaatsing.objects.filter(medewerker=medewerker).filter(
+            Q(van__lt=medewerker.in_dienst_van)
+            | (Q(tot__isnull=True) | Q(tot__gt=medewerker.in_dienst_tot) if medewerker.in_dienst_tot else Q(pk__in=[]))
+        )
+        if buiten.exists():
+            fouten.setdefault("in_dienst_tot" if medewerker.in_dienst_tot else "in_dienst_van", []).append(
+                "Er zijn plaatsingen buiten deze diensttijd; beëindig of wijzig die eerst."
+            )
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def maak_medewerker(
+    *,
+    personeelsnummer: str,
+    naam: str,
+    werkgever: Zorgaanbieder,
+    functie: str,
+    in_dienst_van: date,
+    in_dienst_tot: date | None = None,
+    email: str = "",
+    gebruiker=None,
+) -> Medewerker:
+    medewerker = Medewerker(
+        personeelsnummer=personeelsnummer,
+        naam=naam,
+        email=email,
+        werkgever=werkgever,
+        functie=functie,
+        in_dienst_van=in_dienst_van,
+        in_dienst_tot=in_dienst_tot,
+        gebruiker=gebruiker,
+    )
+    valideer_medewerker(medewerker)
+    medewerker.meldcode_basis_uiterlijk = basis_uiterlijk(in_dienst_van)
+    medewerker.save()
+    return medewerker
+
+
+WIJZIGBARE_MEDEWERKERVELDEN = ("naam", "email", "werkgever", "functie", "in_dienst_van", "in_dienst_tot", "gebruiker")
+
+
+@transaction.atomic
+def wijzig_medewerker(*, medewerker: Medewerker, **velden) -> Medewerker:
+    onbekend = set(velden) - set(WIJZIGBARE_MEDEWERKERVELDEN)
+    if onbekend:
+        raise ValidationError(dict.fromkeys(onbekend, "Dit veld kan niet worden gewijzigd."))
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+    for veld, waarde in velden.items():
+        setattr(medewerker, veld, waarde)
+    valideer_medewerker(medewerker)
+    herbereken_meldcode_termijnen(medewerker)
+    medewerker.save()
+    return medewerker
+
+
+# --- Placements ------------------------------------------------------------------------------------
+
+
+def _overlapt(van: date, tot: date | None) -> Q:
+    """Placements whose [van, tot) overlaps [van, tot)."""
+    conditie = Q(tot__isnull=True) | Q(tot__gt=van)
+    if tot is not None:
+        conditie &= Q(van__lt=tot)
+    return conditie
+
+
+def valideer_plaatsing(plaatsing: Plaatsing) -> None:
+    """Field rules, the placement within the employee's service, and the sum of the employee's
+    overlapping placements at most the configured maximum at every moment. Call it while holding the
+    row lock on the employee (the services do)."""
+    fouten: dict[str, list[str]] = {}
+    try:
+        plaatsing.full_clean(validate_unique=False)
+    except ValidationError as exc:
+        fouten.update(exc.message_dict)
+    if fouten:
+        raise ValidationError(fouten)
+    medewerker = plaatsing.medewerker
+    if plaatsing.van < medewerker.in_dienst_van:
+        fouten["van"] = [f"De plaatsing begint voor de indiensttreding ({medewerker.in_dienst_van:%d-%m-%Y})."]
+    if medewerker.in_dienst_tot and (plaatsing.tot is None or plaatsing.tot > medewerker.in_dienst_tot):
+        fouten["tot"] = [
+            f"De plaatsing loopt door na de uitdiensttreding ({medewerker.in_dienst_tot:%d-%m-%Y}); vul een einddatum in."
+        ]
+    if fouten:
+        raise ValidationError(fouten)
+    andere = list(
+        Plaatsing.objects.filter(medewerker_id=medewerker.pk)
+        .exclude(pk=plaatsing.pk)
+        .filter(_overlapt(plaatsing.van, plaatsing.tot))
+        .values_list("van", "tot", "fte")
+    )
+    # The sum can only rise where a placement starts: check it at every start inside this placement.
+    momenten = {plaatsing.van} | {van for van, _, _ in andere if van > plaatsing.van}
+    limiet = max_fte()
+    for moment in sorted(momenten):
+        som = plaatsing.fte + sum(
+            (fte for van, tot, fte in andere if van <= moment and (tot is None or tot > moment)), Decimal(0)
+        )
+        if som > limiet:
+            raise ValidationError(
+                {
+                    "fte": (
+                        f"Samen met de andere plaatsingen van {medewerker.naam} komt de fte op {moment:%d-%m-%Y} "
+                        f"op {_getal(som)}; het maximum is {_getal(limiet)}."
+                    )
+                }
+            )
+
+
+def _vergrendel(medewerker: Medewerker) -> Medewerker:
+    return Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+
+
+@transaction.atomic
+def start_plaatsing(
+    *, medewerker: Medewerker, gebied: Gebied, domein: str, fte: Decimal, van: date, tot: date | None = None
+) -> Plaatsing:
+    medewerker = _vergrendel(medewerker)
+    plaatsing = Plaatsing(medewerker=medewerker, gebied=gebied, domein=domein, fte=fte, van=van, tot=tot)
+    valideer_plaatsing(plaatsing)
+    plaatsing.save()
+    return plaatsing
+
+
+@transaction.atomic
+def beeindig_plaatsing(*, plaatsing: Plaatsing, tot: date) -> Plaatsing:
+    medewerker = _vergrendel(plaatsing.medewerker)
+    plaatsing = Plaatsing.objects.select_related("gebied").get(pk=plaatsing.pk)
+    plaatsing.medewerker = medewerker
+    if plaatsing.tot is not None and tot > plaatsing.tot:
+        raise ValidationError({"tot": "Een beëindigde plaatsing kan niet worden verlengd; start een nieuwe."})
+    plaatsing.tot = tot
+    valideer_plaatsing(plaatsing)
+    plaatsing.save(update_fields=["tot"])
+    return plaatsing
+
+
+@transaction.atomic
+def wijzig_uren(*, plaatsing: Plaatsing, fte: Decimal, per: date) -> Plaatsing:
+    """Change someone's hours from ``per``: the old placement ends on ``per`` and a new one with the
+    new FTE starts on ``per`` (same area, domain and end date), so the history stays."""
+    medewerker = _vergrendel(plaatsing.medewerker)
+    oud = Plaatsing.objects.get(pk=plaatsing.pk)
+    oud.medewerker = medewerker
+    if per is None or per <= oud.van or (oud.tot is not None and per >= oud.tot):
+        raise ValidationError({"per": "De ingangsdatum moet binnen de lopende plaatsing liggen (na de begindatum)."})
+    oorspronkelijk_tot = oud.tot
+    oud.tot = per
+    oud.save(update_fields=["tot"])
+    nieuw = Plaatsing(
+        medewerker=medewerker, gebied_id=oud.gebied_id, domein=oud.domein, fte=fte, van=per, tot=oorspronkelijk_tot
+    )
+    valideer_plaatsing(nieuw)
+    nieuw.save()
+    return nieuw
+
+
+# --- Budget and training ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def leg_formatie_vast(*, gebied: Gebied, domein: str, fte: Decimal, geldig_van: date) -> Formatie:
+    """Record (or correct) the budgeted FTE of an area and domain from a date."""
+    if domein not in Domein.values:
+        raise ValidationError({"domein": "Kies gebiedsteam of voorliggend veld."})
+    formatie = (
+        Formatie.objects.select_for_update().filter(gebied=gebied, domein=domein, geldig_van=geldig_van).first()
+        or Formatie(gebied=gebied, domein=domein, geldig_van=geldig_van)
+    )
+    formatie.fte = fte
+    formatie.full_clean(validate_unique=False)
+    formatie.save()
+    return formatie
+
+
+@transaction.atomic
+def registreer_scholing(*, medewerker: Medewerker, soort: str, datum: date, omschrijving: str = "") -> Scholing:
+    medewerker = _vergrendel(medewerker)
+    scholing = Scholing(medewerker=medewerker, soort=soort, datum=datum, omschrijving=omschrijving)
+    scholing.full_clean()
+    scholing.save()
+    if soort in MELDCODE_SOORTEN:
+        herbereken_meldcode_termijnen(medewerker)
+        medewerker.save(update_fields=["meldcode_basis_uiterlijk", "meldcode_opfris_uiterlijk"])
+    return scholing
+
+
+@transaction.atomic
+def verwijder_scholing(*, scholing: Scholing) -> None:
+    medewerker = _vergrendel(scholing.medewerker)
+    scholing.delete()
+    herbereken_meldcode_termijnen(medewerker)
+    medewerker.save(update_fields=["meldcode_basis_uiterlijk", "meldcode_opfris_uiterlijk"])
