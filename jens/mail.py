@@ -30,8 +30,10 @@ def _plan_verzending(bericht_id: int) -> None:
 
     try:
         verstuur_email.apply_async(args=[bericht_id], retry=False)
-    except Exception:  # broker unreachable: the periodic retry sends it later
-        logger.warning("E-mail %s niet ingepland (broker onbereikbaar); wordt later opnieuw geprobeerd", bericht_id)
+    except Exception as exc:  # broker unreachable: the periodic retry sends it later
+        logger.warning(
+            "E-mail %s niet ingepland (broker onbereikbaar: %s); wordt later opnieuw geprobeerd", bericht_id, exc
+        )
 
 
 def verstuur(bericht_id: int) -> bool:

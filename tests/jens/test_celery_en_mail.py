@@ -81,20 +81,26 @@ def test_email_blijft_bewaard_als_verzenden_mislukt_en_wordt_later_verzonden(
     assert outbox.verstuur_openstaande() == 0  # never twice
 
 
+def _nieuwe_pool():
+    """Drop the app's producer pool so the next message connects to the (changed) broker URL."""
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
 @pytest.mark.django_db
 def test_email_blijft_bewaard_als_de_broker_onbereikbaar_is(settings, django_capture_on_commit_callbacks, caplog):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.task_always_eager = False
     oude_url = app.conf.broker_url
     app.conf.broker_url = "redis://127.0.0.1:1/0"
-    app.pool.force_close_all()
+    _nieuwe_pool()
     try:
         with django_capture_on_commit_callbacks(execute=True):
             outbox.queue_email(aan=["b@jens.example"], onderwerp="Signalering", tekst="x")
     finally:
         app.conf.broker_url = oude_url
         app.conf.task_always_eager = True
-    app.pool.force_close_all()
+    _nieuwe_pool()
     bericht = EmailBericht.objects.get()
     assert bericht.verzonden_op is None  # stored, not lost
     assert "broker onbereikbaar" in caplog.text
