@@ -23,4 +23,6 @@ app.conf.beat_schedule = {
         "schedule": timedelta(seconds=int(os.environ.get("JENS_HARTSLAG_SECONDEN", "60"))),
     },
     "verstuur-openstaande-emails": {"task": "jens.tasks.verstuur_openstaande_emails", "schedule": timedelta(minutes=5)},
+    "klachten-signaleringen": {"task": "complaints.tasks.signaleer_klachttermijnen", "schedule": UUR},
+    "klachten-anonimiseren": {"task": "complaints.tasks.anonimiseer_oude_klachten", "schedule": DAGELIJKS},
 }

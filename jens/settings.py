@@ -215,7 +215,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        # complaints
+        "KlachtStatusEnum": "complaints.models.Status",
+        "KlachtSoortEnum": "complaints.models.Soort",
+        "KlachtUitkomstEnum": "complaints.models.Uitkomst",
+        "KlachtKanaalEnum": "complaints.models.Kanaal",
+        "KlachtIndienerRolEnum": "complaints.models.IndienerRol",
+    },
 }
 
 # --- Terms and norms (configuration, not literals in the code) --------------------------------

@@ -62,3 +62,19 @@ def working_days_between(a: date, b: date) -> int:
         return -working_days_between(b, a)
     gesloten = _sluitingsdagen(a, b)
     return sum(1 for i in range(1, (b - a).days + 1) if _is_werkdag(a + timedelta(days=i), gesloten))
+
+
+def working_days_from(a: date, datums) -> dict[date, int]:
+    """``working_days_between(a, d)`` for many dates ``d`` at once, with one query for the closing days
+    (for lists that show the working days left per row)."""
+    datums = {d for d in datums if d is not None}
+    if not datums:
+        return {}
+    gesloten = _sluitingsdagen(min([a, *datums]), max([a, *datums]))
+
+    def tussen(x: date, y: date) -> int:
+        if y < x:
+            return -tussen(y, x)
+        return sum(1 for i in range(1, (y - x).days + 1) if _is_werkdag(x + timedelta(days=i), gesloten))
+
+    return {d: tussen(a, d) for d in datums}

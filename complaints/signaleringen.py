@@ -1,0 +1,70 @@
+"""Signaleringen of the complaints app: each kind is one indexed query handed to ``sync_signaleringen``."""
+
+from datetime import date
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from jens.signaleringen import SyncResultaat, sync_signaleringen
+from jens.werkdagen import add_working_days
+
+from .models import VOOR_BESLISSING, Klacht, Status
+
+NIET_OPGEPAKT = "klacht_niet_opgepakt"
+AFHANDELTERMIJN_NADERT = "klacht_afhandeltermijn_nadert"
+AFHANDELTERMIJN_VERSTREKEN = "klacht_afhandeltermijn_verstreken"
+MAATREGELEN_TE_LAAT = "klacht_maatregelen_te_laat"
+
+SOORTEN = {
+    NIET_OPGEPAKT: "Klacht niet op tijd opgepakt",
+    AFHANDELTERMIJN_NADERT: "Afhandeltermijn klacht loopt bijna af",
+    AFHANDELTERMIJN_VERSTREKEN: "Afhandeltermijn klacht verstreken",
+    MAATREGELEN_TE_LAAT: "Geen besluit over maatregelen binnen de termijn",
+}
+
+
+def niet_opgepakt(vandaag: date):
+    return Klacht.objects.filter(status=Status.ONTVANGEN, oppakken_uiterlijk__lt=vandaag)
+
+
+def afhandeltermijn_nadert(vandaag: date):
+    grens = add_working_days(vandaag, settings.JENS_TERMIJNEN["KLACHT_SIGNALEREN_VOORAF_WERKDAGEN"])
+    return Klacht.objects.filter(
+        status__in=VOOR_BESLISSING, afhandelen_uiterlijk__gte=vandaag, afhandelen_uiterlijk__lte=grens
+    )
+
+
+def afhandeltermijn_verstreken(vandaag: date):
+    return Klacht.objects.filter(status__in=VOOR_BESLISSING, afhandelen_uiterlijk__lt=vandaag)
+
+
+def maatregelen_te_laat(vandaag: date):
+    return Klacht.objects.filter(status=Status.UITSPRAAK, maatregelen_uiterlijk__lt=vandaag)
+
+
+def _url(klacht: Klacht) -> str:
+    return reverse("klachten-detail", args=[klacht.pk])
+
+
+def signaleer_klachten(vandaag: date | None = None) -> dict[str, SyncResultaat]:
+    """Raise and resolve every kind of complaint signalering (hourly)."""
+    vandaag = vandaag or timezone.localdate()
+    soorten = {
+        NIET_OPGEPAKT: (niet_opgepakt, "oppakken_uiterlijk", "niet opgepakt, termijn"),
+        AFHANDELTERMIJN_NADERT: (afhandeltermijn_nadert, "afhandelen_uiterlijk", "afhandeltermijn eindigt"),
+        AFHANDELTERMIJN_VERSTREKEN: (afhandeltermijn_verstreken, "afhandelen_uiterlijk", "afhandeltermijn verstreken"),
+        MAATREGELEN_TE_LAAT: (maatregelen_te_laat, "maatregelen_uiterlijk", "geen besluit over maatregelen, termijn"),
+    }
+    resultaat = {}
+    for soort, (query, veld, tekst) in soorten.items():
+        resultaat[soort] = sync_signaleringen(
+            soort=soort,
+            te_laat=query(vandaag).select_related("opgepakt_door"),
+            omschrijving=lambda k, veld=veld, tekst=tekst: f"{k.referentie}: {tekst} {getattr(k, veld):%d-%m-%Y}",
+            groepen=["klachtenfunctionaris"],
+            verantwoordelijke=lambda k: k.opgepakt_door,
+            deadline=lambda k, veld=veld: getattr(k, veld),
+            url=_url,
+        )
+    return resultaat

@@ -1,0 +1,339 @@
+"""Pages: the public complaint form, the worklist with detail and actions, and the report (with XLSX)."""
+
+import logging
+from datetime import date
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from jens.audit import log_toegang
+from jens.models import Gemeente
+from jens.periode import Periode
+from jens.roles import heeft_rol
+from jens.scope import gemeenten_voor, onbeperkt
+from jens.werkdagen import working_days_from
+
+from . import selectors, services
+from .api import CONTACT_ROLLEN, RAPPORT_ROLLEN
+from .forms import ACTIE_VELDEN, ActieForm, KlachtIndienenForm, WerklijstFilterForm
+from .models import Kanaal
+
+logger = logging.getLogger(__name__)
+
+MAX_VERZOEK_BYTES = 32_768  # the whole form; far above 5000 characters of text
+SESSIE_SLEUTEL = "klacht_bevestiging"
+
+
+# --- public form -----------------------------------------------------------------------------------
+def _client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR") or "onbekend"
+
+
+def _limiet_sleutel(request) -> str:
+    return f"klacht-indienen:{_client_ip(request)}:{timezone.now():%Y%m%d%H}"
+
+
+def _limiet_bereikt(request) -> bool:
+    """At most N stored complaints per IP address per clock hour; fails open when the cache is down."""
+    try:
+        return (cache.get(_limiet_sleutel(request)) or 0) >= settings.JENS_TERMIJNEN["KLACHT_RATE_LIMIT_PER_UUR"]
+    except Exception as exc:  # cache (Redis) down: never refuse a complaint because of it
+        logger.warning("Limiet klachtformulier niet te controleren (cache): %s", exc)
+        return False
+
+
+def _tel_indiening(request) -> None:
+    sleutel = _limiet_sleutel(request)
+    try:
+        if not cache.add(sleutel, 1, timeout=3600):
+            cache.incr(sleutel)
+    except Exception as exc:
+        logger.warning("Limiet klachtformulier niet bij te werken (cache): %s", exc)
+
+
+def klacht_indienen(request):
+    context = {"max_tekens": 5000}
+    if request.method != "POST":
+        return render(request, "complaints/indienen.html", {**context, "form": KlachtIndienenForm()})
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_VERZOEK_BYTES:
+        form = KlachtIndienenForm()
+        context["fout"] = "Uw bericht is te groot. Maak de tekst korter en probeer het opnieuw."
+        return render(request, "complaints/indienen.html", {**context, "form": form}, status=413)
+    form = KlachtIndienenForm(request.POST)
+    if _limiet_bereikt(request):
+        context["fout"] = (
+            "Vanaf dit adres zijn het afgelopen uur al veel meldingen verstuurd. Probeer het later opnieuw of bel ons."
+        )
+        return render(request, "complaints/indienen.html", {**context, "form": form}, status=429)
+    if request.POST.get("website"):
+        context["fout"] = "Uw melding kon niet worden verwerkt."
+        return render(request, "complaints/indienen.html", {**context, "form": KlachtIndienenForm()}, status=400)
+    if not form.is_valid():
+        return render(request, "complaints/indienen.html", {**context, "form": form}, status=400)
+    data = form.cleaned_data
+    klacht = services.maak_klacht(
+        kanaal=Kanaal.WEBSITE,
+        soort=data["soort"],
+        aard=data["aard"],
+        gemeente=data["gemeente"],
+        betreft=data["betreft"],
+        omschrijving=data["omschrijving"],
+        gewenste_uitkomst=data["gewenste_uitkomst"],
+        indiener_naam=data["indiener_naam"],
+        indiener_rol=data["indiener_rol"],
+        indiener_email=data["indiener_email"],
+        indiener_telefoon=data["indiener_telefoon"],
+    )
+    _tel_indiening(request)
+    request.session[SESSIE_SLEUTEL] = {
+        "referentie": klacht.referentie,
+        "oppakken_uiterlijk": klacht.oppakken_uiterlijk.isoformat(),
+        "email": bool(klacht.indiener_email),
+        "soort": klacht.get_soort_display(),
+    }
+    return redirect("klachten-bevestiging")
+
+
+def klacht_bevestiging(request):
+    gegevens = request.session.get(SESSIE_SLEUTEL)
+    if not gegevens:
+        return redirect("klachten-indienen")
+    gegevens = {**gegevens, "oppakken_uiterlijk": date.fromisoformat(gegevens["oppakken_uiterlijk"])}
+    return render(request, "complaints/bevestiging.html", {"bevestiging": gegevens})
+
+
+# --- worklist and detail ---------------------------------------------------------------------------
+@login_required
+@permission_required("complaints.view_klacht", raise_exception=True)
+def klachten_lijst(request):
+    vandaag = timezone.localdate()
+    filters = WerklijstFilterForm(request.GET or None)
+    f = filters.cleaned_data if filters.is_valid() else {}
+    qs = selectors.werklijst(request.user, vandaag=vandaag, status=f.get("status") or None)
+    if f:
+        if f["aard"]:
+            qs = qs.filter(aard=f["aard"])
+        if f["soort"]:
+            qs = qs.filter(soort=f["soort"])
+        if f["gemeente"]:
+            qs = qs.filter(gemeente=f["gemeente"])
+        if f["te_laat"]:
+            qs = qs.filter(eerstvolgende_termijn__lt=vandaag)
+    pagina = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    werkdagen = working_days_from(vandaag, [k.eerstvolgende_termijn for k in pagina])
+    rijen = [(k, werkdagen.get(k.eerstvolgende_termijn)) for k in pagina]
+    log_toegang(request, actie="zoeken", object_type="klacht", omschrijving=request.GET.urlencode()[:300])
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "complaints/lijst.html",
+        {"filters": filters, "pagina": pagina, "rijen": rijen, "vandaag": vandaag, "query": query.urlencode()},
+    )
+
+
+def _klacht_of_404(request, pk: int):
+    klacht = selectors.klachten_voor(request.user).filter(pk=pk).first()
+    if klacht is None:
+        raise Http404("Klacht niet gevonden.")
+    return klacht
+
+
+def _detail(request, klacht, *, fout_actie=None, fout_form=None, melding="", status=200):
+    mag_wijzigen = request.user.has_perm("complaints.change_klacht")
+    acties = []
+    if mag_wijzigen:
+        for actie, label in services.toegestane_acties(klacht):
+            if actie == fout_actie:
+                form = fout_form
+            else:
+                form = ActieForm(initial={"versie": klacht.versie}, auto_id=f"id_{actie}_%s")
+            velden = [form[v] for v in ACTIE_VELDEN.get(actie, [])]
+            acties.append({"actie": actie, "label": label, "form": form, "velden": velden})
+    vandaag = timezone.localdate()
+    termijn = klacht.eerstvolgende_termijn
+    return render(
+        request,
+        "complaints/detail.html",
+        {
+            "klacht": klacht,
+            "stappen": klacht.stappen.select_related("door"),
+            "acties": acties,
+            "melding": melding,
+            "toon_contact": heeft_rol(request.user, *CONTACT_ROLLEN),
+            "te_laat": termijn is not None and termijn < vandaag,
+            "werkdagen_over": working_days_from(vandaag, [termijn]).get(termijn),
+        },
+        status=status,
+    )
+
+
+@login_required
+@permission_required("complaints.view_klacht", raise_exception=True)
+def klacht_detail(request, pk: int):
+    klacht = _klacht_of_404(request, pk)
+    log_toegang(request, actie="inzien", object_type="klacht", object_id=klacht.pk, omschrijving=klacht.referentie)
+    return _detail(request, klacht)
+
+
+@require_POST
+@login_required
+@permission_required("complaints.change_klacht", raise_exception=True)
+def klacht_actie(request, pk: int, actie: str):
+    klacht = _klacht_of_404(request, pk)
+    if actie not in services.TRANSITIES:
+        raise Http404("Onbekende actie.")
+    form = ActieForm(request.POST, auto_id=f"id_{actie}_%s")
+    if not form.is_valid():
+        return _detail(request, klacht, fout_actie=actie, fout_form=form, status=400)
+    gegevens = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+    versie, notitie = gegevens.pop("versie"), gegevens.pop("notitie", "")
+    try:
+        services.voer_actie(klacht=klacht, actie=actie, door=request.user, versie=versie, notitie=notitie, **gegevens)
+    except services.VersieConflict as exc:
+        klacht = _klacht_of_404(request, pk)
+        return _detail(request, klacht, melding=str(exc), status=409)
+    except DjangoValidationError as exc:
+        for veld, fouten in exc.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+        return _detail(request, klacht, fout_actie=actie, fout_form=form, status=400)
+    log_toegang(
+        request,
+        actie="wijzigen",
+        object_type="klacht",
+        object_id=klacht.pk,
+        omschrijving=f"{klacht.referentie}: {actie}",
+    )
+    messages.success(request, f"{services.TRANSITIES[actie][0]}: gelukt.")
+    return redirect("klachten-detail", pk=klacht.pk)
+
+
+# --- report ------------------------------------------------------------------------------------------
+def _standaard_periode() -> str:
+    vandaag = timezone.localdate()
+    return f"{vandaag.year}H{1 if vandaag.month <= 6 else 2}"
+
+
+def _rapport_gemeente(request) -> tuple[Gemeente | None, str]:
+    code = request.GET.get("gemeente") or ""
+    if code:
+        gemeente = gemeenten_voor(request.user).filter(code=code).first()
+        if gemeente is None:
+            return None, f"Onbekende gemeente ‘{code}’ of geen toegang tot deze gemeente."
+        return gemeente, ""
+    if not onbeperkt(request.user):
+        gemeente = gemeenten_voor(request.user).order_by("naam").first()
+        if gemeente is None:
+            raise PermissionDenied("U bent niet aan een gemeente gekoppeld.")
+        return gemeente, ""
+    return None, ""
+
+
+@login_required
+def klachten_rapportage(request):
+    if not heeft_rol(request.user, *RAPPORT_ROLLEN):
+        raise PermissionDenied("Geen toegang tot de klachtenrapportage.")
+    tekst = request.GET.get("periode") or _standaard_periode()
+    fouten = {}
+    try:
+        periode = Periode.parse(tekst)
+    except ValueError as exc:
+        fouten["periode"] = str(exc)
+        periode = Periode.parse(_standaard_periode())
+    gemeente, fout = _rapport_gemeente(request)
+    if fout:
+        fouten["gemeente"] = fout
+    rapport = selectors.klachten_rapport(periode, gemeente=gemeente)
+    jaarverslag = (
+        selectors.klachten_jaarverslag(int(periode.label), gemeente=gemeente) if periode.label.isdigit() else None
+    )
+    if request.GET.get("formaat") == "xlsx" and not fouten:
+        log_toegang(request, actie="exporteren", object_type="klachtenrapportage", omschrijving=periode.label)
+        return _xlsx(rapport, jaarverslag)
+    return render(
+        request,
+        "complaints/rapportage.html",
+        {
+            "rapport": rapport,
+            "jaarverslag": jaarverslag,
+            "periode_tekst": tekst,
+            "fouten": fouten,
+            "gemeenten": gemeenten_voor(request.user),
+            "gekozen_gemeente": gemeente,
+        },
+        status=400 if fouten else 200,
+    )
+
+
+def _xlsx(rapport: dict, jaarverslag: dict | None) -> HttpResponse:
+    wb = Workbook()
+    vet = Font(bold=True)
+    blad = wb.active
+    blad.title = "Per aard"
+    p, v = rapport["periode"], rapport["vergelijkingsperiode"]
+    blad.append(["Aard", p, v])
+    for rij in rapport["per_aard"]:
+        blad.append([rij["naam"], rij["aantal"], rij["aantal_vergelijking"]])
+    blad.append(["Totaal", rapport["totaal"], rapport["totaal_vergelijking"]])
+    blad.column_dimensions["A"].width = 70
+    soort = wb.create_sheet("Per soort")
+    soort.append(["Soort", p, v])
+    for rij in rapport["per_soort"]:
+        soort.append([rij["naam"], rij["aantal"], rij["aantal_vergelijking"]])
+    overig = wb.create_sheet("Kengetallen")
+    overig.append(["Kengetal", p])
+    overig.append(["Naar de klachtencommissie", rapport["naar_commissie"]])
+    tijdig = rapport["aandeel_tijdig_opgepakt"]
+    overig.append(["Binnen de termijn opgepakt (%)", float(tijdig) if tijdig is not None else None])
+    mediaan = rapport["mediaan_werkdagen_tot_oppakken"]
+    overig.append(["Mediaan werkdagen tot oppakken", float(mediaan) if mediaan is not None else None])
+    for rij in rapport["uitkomsten"]:
+        overig.append([f"Uitkomst: {rij['naam']}", rij["aantal"]])
+    overig.column_dimensions["A"].width = 40
+    if jaarverslag:
+        uitspraken = wb.create_sheet("Uitspraken")
+        uitspraken.append(
+            [
+                "Referentie",
+                "Datum uitspraak",
+                "Uitkomst",
+                "Strekking",
+                "Aanbevelingen",
+                "Besluit maatregelen",
+                "Maatregelen",
+            ]
+        )
+        for u in jaarverslag["uitspraken"]:
+            uitspraken.append(
+                [
+                    u["referentie"],
+                    u["uitspraak_op"],
+                    u["uitkomst"],
+                    u["uitspraak"],
+                    u["aanbevelingen"],
+                    u["maatregelen_besloten_op"],
+                    u["maatregelen"],
+                ]
+            )
+    for ws in wb.worksheets:
+        for cel in ws[1]:
+            cel.font = vet
+    buffer = BytesIO()
+    wb.save(buffer)
+    antwoord = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    antwoord["Content-Disposition"] = f'attachment; filename="klachten-{p}.xlsx"'
+    return antwoord
