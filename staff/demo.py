@@ -63,15 +63,89 @@ FUNCTIES = [  # (function, domain, weight)
     (Medewerker.Functie.MBO_COACH, Domein.VOORLIGGEND_VELD, 4),
 ]
 FTE_KEUZES = [Decimal(x) for x in ("1.00", "0.89", "0.89", "0.78", "0.78", "0.67", "0.56", "1.00", "0.83", "0.72")]
-VOORNAMEN = (
-    "Anouk Bram Chantal Daan Eline Fenna Gijs Hanna Ilse Jesse Kim Lars Maud Noor Olaf Pien Quinten Roos Sanne Tijn "
-    "Uma Vera Wout Xena Yara Zeger Lotte Milan Femke Ruben Iris Joep Lieke Stijn Esmee Thijs Nina Bas Floor Koen"
-).split()
-ACHTERNAMEN = (
-    "Aarts Bemelmans Coenen Dassen Engelen Frijns Geelen Hermans Janssen Kicken Lemmens Meijers Notermans Ortmans "
-    "Peters Quaedvlieg Ramakers Schreurs Thewissen Vaessen Wetzels Xhonneux Zeegers Brouwers Curfs Dohmen Habets "
-    "Jongen Kleijnen Lataster Mertens Nijsten Offermans Pluijmen Rutten Smeets Teuwen Vencken Willems"
-).split()
+VOORNAMEN = [
+    "Anouk",
+    "Bram",
+    "Chantal",
+    "Daan",
+    "Eline",
+    "Fenna",
+    "Gijs",
+    "Hanna",
+    "Ilse",
+    "Jesse",
+    "Kim",
+    "Lars",
+    "Maud",
+    "Noor",
+    "Olaf",
+    "Pien",
+    "Quinten",
+    "Roos",
+    "Sanne",
+    "Tijn",
+    "Uma",
+    "Vera",
+    "Wout",
+    "Xena",
+    "Yara",
+    "Zeger",
+    "Lotte",
+    "Milan",
+    "Femke",
+    "Ruben",
+    "Iris",
+    "Joep",
+    "Lieke",
+    "Stijn",
+    "Esmee",
+    "Thijs",
+    "Nina",
+    "Bas",
+    "Floor",
+    "Koen",
+]
+ACHTERNAMEN = [
+    "Aarts",
+    "Bemelmans",
+    "Coenen",
+    "Dassen",
+    "Engelen",
+    "Frijns",
+    "Geelen",
+    "Hermans",
+    "Janssen",
+    "Kicken",
+    "Lemmens",
+    "Meijers",
+    "Notermans",
+    "Ortmans",
+    "Peters",
+    "Quaedvlieg",
+    "Ramakers",
+    "Schreurs",
+    "Thewissen",
+    "Vaessen",
+    "Wetzels",
+    "Xhonneux",
+    "Zeegers",
+    "Brouwers",
+    "Curfs",
+    "Dohmen",
+    "Habets",
+    "Jongen",
+    "Kleijnen",
+    "Lataster",
+    "Mertens",
+    "Nijsten",
+    "Offermans",
+    "Pluijmen",
+    "Rutten",
+    "Smeets",
+    "Teuwen",
+    "Vencken",
+    "Willems",
+]
 PREFIX = "DEMO-"
 START = date(2019, 1, 1)
 
@@ -96,8 +170,10 @@ def _gebied_doelen() -> dict[str, list[tuple[date, Decimal]]]:
         for peildatum, per_gemeente in FTE_DOEL.items():
             rest = per_gemeente[gemeente]
             for i, code in enumerate(codes):
-                deel = rest if i == len(codes) - 1 else (per_gemeente[gemeente] * Decimal(aandelen[code])).quantize(
-                    Decimal("0.01")
+                deel = (
+                    rest
+                    if i == len(codes) - 1
+                    else (per_gemeente[gemeente] * Decimal(aandelen[code])).quantize(Decimal("0.01"))
                 )
                 rest -= deel
                 doelen.setdefault(code, []).append((peildatum, deel))

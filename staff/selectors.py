@@ -147,8 +147,8 @@ def fte_rapport(
         return []
     conditie = _gebied_filter(gemeente, gebieden)
     gebied_qs = _gebieden_qs(gemeente, gebieden)
-    gemeenten_qs = Gemeente.objects.all() if gebied_qs is None else Gemeente.objects.filter(
-        pk__in=gebied_qs.values("gemeente")
+    gemeenten_qs = (
+        Gemeente.objects.all() if gebied_qs is None else Gemeente.objects.filter(pk__in=gebied_qs.values("gemeente"))
     )
     gemeente_namen = list(gemeenten_qs.order_by("naam").values_list("naam", flat=True))
 
@@ -206,13 +206,17 @@ def fte_rapport(
 
 def huidige_fte(*, gebieden: QuerySet, op: date) -> list[dict]:
     """FTE per area, domain and function on ``op`` (one grouped query)."""
-    return list(
+    rijen = list(
         Plaatsing.objects.filter(actief_op(op), gebied__in=gebieden.values("pk"))
         .values(gebied_naam=F("gebied__naam"), functie=F("medewerker__functie"))
         .annotate(fte=Sum("fte"), aantal=Count("medewerker", distinct=True))
         .values("gebied_naam", "domein", "functie", "fte", "aantal")
         .order_by("gebied_naam", "domein", "functie")
     )
+    for rij in rijen:
+        rij["functie_label"] = str(Medewerker.Functie(rij["functie"]).label)
+        rij["domein_label"] = str(Domein(rij["domein"]).label)
+    return rijen
 
 
 def eindigende_plaatsingen(*, gebieden: QuerySet, op: date, dagen: int | None = None) -> QuerySet[Plaatsing]:

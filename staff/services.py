@@ -59,10 +59,14 @@ def valideer_medewerker(medewerker: Medewerker) -> None:
     """The rules on an employee: field and database constraints, and the employer is a member (lid)
     of JENS on the start date."""
     fouten: dict[str, list[str]] = {}
+    if medewerker.in_dienst_van and medewerker.in_dienst_tot and medewerker.in_dienst_tot <= medewerker.in_dienst_van:
+        fouten["in_dienst_tot"] = ["De datum uit dienst moet na de datum in dienst liggen."]
     try:
-        medewerker.full_clean(validate_unique=True)
+        medewerker.full_clean(validate_unique=True, exclude=["meldcode_basis_uiterlijk", "meldcode_opfris_uiterlijk"])
     except ValidationError as exc:
-        fouten.update(exc.message_dict)
+        for veld, meldingen in exc.message_dict.items():
+            if not (veld == "__all__" and "in_dienst_tot" in fouten):
+                fouten.setdefault(veld, []).extend(meldingen)
     if (
         medewerker.werkgever_id
         and medewerker.in_dienst_van
@@ -147,10 +151,15 @@ def valideer_plaatsing(plaatsing: Plaatsing) -> None:
     overlapping placements at most the configured maximum at every moment. Call it while holding the
     row lock on the employee (the services do)."""
     fouten: dict[str, list[str]] = {}
-    try:
-        plaatsing.full_clean(validate_unique=False)
-    except ValidationError as exc:
-        fouten.update(exc.message_dict)
+    if plaatsing.fte is not None and not (0 < plaatsing.fte <= 1):
+        fouten["fte"] = ["De fte moet groter dan 0 en hoogstens 1,00 zijn."]
+    if plaatsing.van and plaatsing.tot and plaatsing.tot <= plaatsing.van:
+        fouten["tot"] = ["De einddatum moet na de begindatum liggen."]
+    if not fouten:
+        try:
+            plaatsing.full_clean(validate_unique=False)
+        except ValidationError as exc:
+            fouten.update(exc.message_dict)
     if fouten:
         raise ValidationError(fouten)
     medewerker = plaatsing.medewerker
@@ -242,10 +251,11 @@ def leg_formatie_vast(*, gebied: Gebied, domein: str, fte: Decimal, geldig_van: 
     """Record (or correct) the budgeted FTE of an area and domain from a date."""
     if domein not in Domein.values:
         raise ValidationError({"domein": "Kies gebiedsteam of voorliggend veld."})
-    formatie = (
-        Formatie.objects.select_for_update().filter(gebied=gebied, domein=domein, geldig_van=geldig_van).first()
-        or Formatie(gebied=gebied, domein=domein, geldig_van=geldig_van)
-    )
+    if fte is None or fte < 0:
+        raise ValidationError({"fte": "De begrote fte mag niet negatief zijn."})
+    formatie = Formatie.objects.select_for_update().filter(
+        gebied=gebied, domein=domein, geldig_van=geldig_van
+    ).first() or Formatie(gebied=gebied, domein=domein, geldig_van=geldig_van)
     formatie.fte = fte
     formatie.full_clean(validate_unique=False)
     formatie.save()
