@@ -41,6 +41,8 @@ class JensConfig(AppConfig):
         "management": ["view_gemeente", "view_gebied", "view_signalering", "view_sluitingsdag"],
     }
     navigatie = [
+        ("Dashboard", "dashboard:dashboard", ("management", "functioneel_beheerder", "gemeente", "inkoper")),
+        ("Halfjaarrapportage", "dashboard:rapportage", ("management", "functioneel_beheerder", "gemeente")),
         ("Beheer", "admin:index", ("functioneel_beheerder", "inkoper", "klachtenfunctionaris")),
         ("API", "api-docs", None),
     ]

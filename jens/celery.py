@@ -12,6 +12,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jens.settings")
 app = Celery("jens")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+app.autodiscover_tasks(["jens.dashboard"])
 
 UUR = crontab(minute=7)
 DAGELIJKS = crontab(hour=6, minute=15)

@@ -1,0 +1,200 @@
+"""The half-year report: every table of the dashboard for one period (and optionally one municipality),
+as one XLSX file (a sheet per table) and as printable HTML (app.css with its ``@media print`` rules, inlined).
+
+``bouw_rapport`` computes the parts one by one; it reports progress after each part and, with a time budget,
+stops with ``BudgetOverschreden`` as soon as the budget is spent, so the caller can hand the job to Celery.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from jens.dashboard import selectors as s
+from jens.dashboard.weergave import KLEIN, VERBORGEN, is_klein, onderdeel_weergave
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMATEN = {"xlsx": (XLSX_MIME, "xlsx"), "html": ("text/html; charset=utf-8", "html")}
+
+
+class BudgetOverschreden(Exception):
+    """Producing the report takes longer than the synchronous time budget."""
+
+
+@dataclass
+class Rapport:
+    filter: s.Filter
+    maskeren: bool
+    onderdelen: list[s.Onderdeel] = field(default_factory=list)
+    duur_seconden: float = 0.0
+
+    @property
+    def gemeente_label(self) -> str:
+        return self.filter.gemeente.naam if self.filter.gemeente else "Heerlen, Landgraaf en Voerendaal"
+
+    @property
+    def tabellen(self) -> list[s.Tabel]:
+        return [
+            t
+            for o in self.onderdelen
+            for t in o.tabellen
+            if t.in_rapport and not (self.maskeren and t.alleen_onbeperkt)
+        ]
+
+    @property
+    def ontbrekend(self) -> list[str]:
+        return [naam for o in self.onderdelen for naam in o.ontbreekt]
+
+
+def bouw_rapport(
+    f: s.Filter,
+    *,
+    maskeren: bool,
+    budget_seconden: float | None = None,
+    voortgang: Callable[[int], None] | None = None,
+) -> Rapport:
+    """Compute every part of the report; ``voortgang(pct)`` after each part; ``BudgetOverschreden`` when the budget
+    is spent before the last part is done."""
+    start = time.monotonic()
+    rapport = Rapport(f, maskeren)
+    stappen = s.ONDERDELEN
+    for i, maak in enumerate(stappen, start=1):
+        rapport.onderdelen.append(maak(f))
+        verstreken = time.monotonic() - start
+        if budget_seconden is not None and verstreken > budget_seconden and i < len(stappen):
+            raise BudgetOverschreden(f"{verstreken:.2f} s na {i} van {len(stappen)} onderdelen")
+        if voortgang:
+            voortgang(int(i * 90 / len(stappen)))
+    rapport.duur_seconden = time.monotonic() - start
+    return rapport
+
+
+def bestandsnaam(rapport: Rapport, formaat: str) -> str:
+    deel = rapport.filter.gemeente.code if rapport.filter.gemeente else "hlv"
+    periode = re.sub(r"[^0-9A-Za-z-]+", "_", rapport.filter.periode.label)
+    return f"halfjaarrapportage-{periode}-{deel}.{FORMATEN[formaat][1]}"
+
+
+# --- XLSX -----------------------------------------------------------------------------------------------------
+
+NUMMERFORMAAT = {"aantal": "#,##0", "fte": "0.0", "pct": '0.0"%"', "euro": '"€" #,##0', "dagen": "0", "getal": "0.#"}
+
+
+BLADNAMEN = {
+    "clienten_per_gemeente": "Cliënten per gemeente",
+    "wachtlijst": "Wachtlijst per gebied",
+    "klachten_per_aard": "Klachten per aard",
+    "klachten_kengetallen": "Klachten afhandeling",
+    "fte": "Fte-bijlage",
+    "meldcode_scholing": "Meldcode-scholing",
+    "transformatie": "Transformatie en gesprekken",
+    "kleine_aanbieders": "Kleine aanbieders (4%)",
+    "kleine_aanbieders_lijst": "Kleine aanbieders besteding",
+    "aanbieders_aantallen": "Aanbieders per soort (aantal)",
+    "aanbieders_per_soort": "Aanbieders per soort (bijlage)",
+}
+
+
+def _bladnaam(titel: str, gebruikt: set[str]) -> str:
+    basis = re.sub(r"[\[\]:*?/\\]", "-", titel)[:31].strip() or "Tabel"
+    naam, n = basis, 2
+    while naam.lower() in gebruikt:
+        achtervoegsel = f" ({n})"
+        naam, n = basis[: 31 - len(achtervoegsel)] + achtervoegsel, n + 1
+    gebruikt.add(naam.lower())
+    return naam
+
+
+def naar_xlsx(rapport: Rapport) -> bytes:
+    """One sheet per table: title, period and scope at the top, then a header row and the rows."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    gebruikt: set[str] = set()
+    vet = Font(bold=True)
+    kopvulling = PatternFill("solid", fgColor="EEF3F8")
+    for tabel in rapport.tabellen:
+        ws = wb.create_sheet(_bladnaam(tabel.blad or BLADNAMEN.get(tabel.sleutel) or tabel.titel, gebruikt))
+        ws["A1"] = tabel.titel
+        ws["A1"].font = Font(bold=True, size=13)
+        ws["A2"] = f"Periode {rapport.filter.periode.label} — {rapport.gemeente_label}"
+        if tabel.toelichting:
+            ws["A3"] = tabel.toelichting
+        kop = 5
+        for c, kolom in enumerate(tabel.kolommen, start=1):
+            cel = ws.cell(row=kop, column=c, value=kolom.titel)
+            cel.font, cel.fill = vet, kopvulling
+            cel.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.column_dimensions[get_column_letter(c)].width = 48 if c == 1 else 18
+        for r, rij in enumerate(tabel.rijen, start=kop + 1):
+            for c, (kolom, waarde) in enumerate(zip(tabel.kolommen, rij, strict=True), start=1):
+                soort, basis = kolom.soort, None
+                if isinstance(waarde, tuple):
+                    waarde, soort, basis = (*waarde, None)[:3]
+                if rapport.maskeren and is_klein(waarde, soort):
+                    ws.cell(row=r, column=c, value=KLEIN)
+                    continue
+                if rapport.maskeren and basis is not None and 0 < basis < 5:
+                    ws.cell(row=r, column=c, value=VERBORGEN)
+                    continue
+                if waarde == "":
+                    waarde = None
+                if soort == "janee" and waarde is not None:
+                    waarde = "ja" if waarde else "nee"
+                if isinstance(waarde, Decimal):
+                    waarde = float(waarde)
+                cel = ws.cell(row=r, column=c, value=waarde)
+                if soort in NUMMERFORMAAT and isinstance(waarde, int | float):
+                    cel.number_format = NUMMERFORMAAT[soort]
+        ws.freeze_panes = ws.cell(row=kop + 1, column=1)
+    if not wb.sheetnames:
+        wb.create_sheet("Geen gegevens")["A1"] = "Er zijn nog geen onderdelen beschikbaar."
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+# --- HTML -----------------------------------------------------------------------------------------------------
+
+
+def _stijl() -> str:
+    pad = finders.find("jens/app.css")
+    if not pad:  # pragma: no cover - app.css is part of the project
+        return ""
+    with open(pad, encoding="utf-8") as bestand:
+        return bestand.read()
+
+
+def naar_html(rapport: Rapport) -> str:
+    """A self-contained printable HTML document (the project's stylesheet, print rules included, inline)."""
+    onderdelen = []
+    for o in rapport.onderdelen:
+        w = onderdeel_weergave(o, rapport.maskeren)
+        sleutels = {t.sleutel for t in o.tabellen if t.in_rapport}
+        w["tabellen"] = [t for t in w["tabellen"] if t["sleutel"] in sleutels]
+        onderdelen.append(w)
+    return render_to_string(
+        "dashboard/rapport_afdruk.html",
+        {
+            "rapport": rapport,
+            "onderdelen": onderdelen,
+            "stijl": _stijl(),
+            "gemaakt_op": timezone.localtime(),
+        },
+    )
+
+
+def exporteer(rapport: Rapport, formaat: str) -> bytes:
+    if formaat == "xlsx":
+        return naar_xlsx(rapport)
+    return naar_html(rapport).encode("utf-8")

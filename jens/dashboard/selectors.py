@@ -1,0 +1,781 @@
+"""The dashboard's and the half-year report's figures, assembled from every app's report selectors.
+
+Each ``onderdeel_*`` function returns an ``Onderdeel``: tiles (norm, actual value, traffic light), tables (also the
+report's sheets) and chart specifications, all plain data. The apps compute the figures with aggregate queries;
+this module only combines them for one period and optionally one municipality. How a number is shown (Dutch
+notation, counts under 5 as "<5" for a municipality) is decided in ``weergave``, not here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+
+from jens.models import Gebied, Gemeente
+from jens.periode import Periode
+
+# Norms (settings with these defaults).
+NORM_CLIENTEN_PER_MAAND = getattr(settings, "JENS_NORM_CLIENTEN_PER_MAAND", 2100)
+NORM_TIJDIG_OPGEPAKT_PCT = getattr(settings, "JENS_NORM_KLACHT_TIJDIG_OPGEPAKT_PCT", 100)
+NORM_VEILIG_THUIS_OPGEVOLGD_PCT = getattr(settings, "JENS_NORM_VEILIG_THUIS_OPGEVOLGD_PCT", 100)
+EERSTE_FTE_PEILDATUM = date(2019, 6, 30)
+ORANJE_MARGE = Decimal("0.10")  # within 10% of the norm: orange
+
+
+@dataclass
+class Kolom:
+    titel: str
+    soort: str = "tekst"  # tekst | aantal | fte | pct | euro | dagen | datum | janee
+
+
+@dataclass
+class Tabel:
+    sleutel: str
+    titel: str
+    kolommen: list[Kolom]
+    rijen: list[list]
+    toelichting: str = ""
+    in_rapport: bool = True
+    blad: str = ""  # the XLSX sheet name (at most 31 characters); default the title
+    alleen_onbeperkt: bool = False  # holds names (of providers): not for a municipality
+
+
+@dataclass
+class GrafiekSpec:
+    sleutel: str
+    titel: str
+    omschrijving: str
+    tabel: str  # key of the Tabel whose rows it draws
+    categorie_kolom: int
+    waarde_kolommen: list[int]
+    soort: str = "lijn"
+    as_x: str = ""
+    as_y: str = ""
+    decimalen: int = 0
+    norm: float | None = None
+    norm_label: str = ""
+
+
+@dataclass
+class Tegel:
+    sleutel: str
+    titel: str
+    waarde: object
+    soort: str = "aantal"  # how the value is shown (see Kolom.soort)
+    norm: object = None
+    richting: str | None = None  # "min": at least the norm; "max": at most the norm; None: no norm
+    toelichting: str = ""
+    detail: str = ""  # anchor of the detail section
+    vergelijking: object = None  # a value to compare with (same period last year)
+    vergelijking_label: str = ""
+    basis: int | None = None  # the count a percentage is based on (hidden for a municipality when under 5)
+
+    @property
+    def kleur(self) -> str:
+        return verkeerslicht(self.waarde, self.norm, self.richting)
+
+
+@dataclass
+class Onderdeel:
+    sleutel: str
+    titel: str
+    beschikbaar: bool = True
+    ontbreekt: list[str] = field(default_factory=list)
+    tegels: list[Tegel] = field(default_factory=list)
+    tabellen: list[Tabel] = field(default_factory=list)
+    grafieken: list[GrafiekSpec] = field(default_factory=list)
+    bron: str = ""  # which app
+    toelichting: str = ""
+
+    def tabel(self, sleutel: str) -> Tabel | None:
+        return next((t for t in self.tabellen if t.sleutel == sleutel), None)
+
+
+@dataclass(frozen=True)
+class Filter:
+    periode: Periode
+    gemeente: Gemeente | None = None
+
+    @property
+    def jaar(self) -> int:
+        return self.periode.van.year
+
+    @property
+    def gebieden(self) -> list[Gebied] | None:
+        if self.gemeente is None:
+            return None
+        return list(Gebied.objects.filter(gemeente=self.gemeente))
+
+
+def verkeerslicht(waarde, norm, richting) -> str:
+    """groen when the norm is met, oranje within 10% of it, rood otherwise; '' without a norm or value."""
+    if waarde is None or norm is None or richting is None:
+        return ""
+    w, n = Decimal(str(waarde)), Decimal(str(norm))
+    if richting == "min":
+        if w >= n:
+            return "groen"
+        return "oranje" if w >= n * (1 - ORANJE_MARGE) else "rood"
+    if w <= n:
+        return "groen"
+    return "oranje" if w <= n * (1 + ORANJE_MARGE) else "rood"
+
+
+def _selector(app: str, naam: str) -> Callable | None:
+    """An app's report selector, or None while it does not exist (yet)."""
+    try:
+        module = importlib.import_module(f"{app}.selectors")
+    except ModuleNotFoundError as exc:
+        if exc.name in (app, f"{app}.selectors"):
+            return None
+        raise
+    return getattr(module, naam, None)
+
+
+def _ontbrekend(sleutel: str, titel: str, app: str, namen: list[str]) -> Onderdeel | None:
+    ontbreekt = [f"{app}.selectors.{n}" for n in namen if _selector(app, n) is None]
+    if ontbreekt:
+        return Onderdeel(sleutel, titel, beschikbaar=False, ontbreekt=ontbreekt, bron=app)
+    return None
+
+
+def _pct(teller, noemer) -> Decimal | None:
+    if not noemer:
+        return None
+    return (Decimal(teller) * 100 / Decimal(noemer)).quantize(Decimal("0.1"))
+
+
+def _dec(waarde) -> Decimal | None:
+    if waarde is None:
+        return None
+    return Decimal(str(waarde))
+
+
+def _naam(waarde) -> str:
+    """A label from a selector value that may be a model instance, a dict or a string."""
+    if isinstance(waarde, dict):
+        return str(waarde.get("naam") or waarde.get("code") or "")
+    return str(waarde if waarde is not None else "")
+
+
+# --- The onderdelen ----------------------------------------------------------------------------------------------
+
+
+def onderdeel_clienten(f: Filter) -> Onderdeel:
+    titel = "Cliënten in zorg"
+    if o := _ontbrekend("clienten", titel, "cases", ["clienten_rapport", "clienten_per_maand"]):
+        return o
+    rapport = _selector("cases", "clienten_rapport")(f.periode, gemeente=f.gemeente)
+    per_maand = _selector("cases", "clienten_per_maand")(f.periode, gemeente=f.gemeente)
+    rijen = [
+        [_naam(r["gemeente"]), r["bij_aanvang"], r["instroom"], r["uitstroom"], r["ultimo"], r["gemiddeld_per_maand"]]
+        for r in rapport["rijen"]
+    ]
+    per_gemeente = Tabel(
+        "clienten_per_gemeente",
+        "Unieke cliënten per gemeente",
+        [
+            Kolom("Gemeente"),
+            Kolom("Bij aanvang", "aantal"),
+            Kolom("Instroom", "aantal"),
+            Kolom("Uitstroom", "aantal"),
+            Kolom("Ultimo", "aantal"),
+            Kolom("Gemiddeld per maand", "aantal"),
+        ],
+        rijen,
+    )
+    maanden = Tabel(
+        "clienten_per_maand",
+        "Cliënten per maand",
+        [Kolom("Maand"), Kolom("In zorg", "aantal"), Kolom("Instroom", "aantal"), Kolom("Uitstroom", "aantal")],
+        [[_maandlabel(r["maand"]), r["in_zorg"], r["instroom"], r["uitstroom"]] for r in per_maand],
+        in_rapport=False,
+    )
+    # The row for the filter: HLV (all) or the chosen municipality.
+    doel = f.gemeente.naam if f.gemeente else "HLV"
+    rij = next((r for r in rijen if r[0].lower() == doel.lower()), rijen[-1] if rijen else None)
+    met_norm = f.gemeente is None
+    tegels = [
+        Tegel(
+            "clienten",
+            "Unieke cliënten in zorg (gemiddeld per maand)",
+            rij[5] if rij else None,
+            norm=NORM_CLIENTEN_PER_MAAND if met_norm else None,
+            richting="max" if met_norm else None,
+            toelichting=(
+                "Norm: het aantal cliënten waarop de lumpsum is gebaseerd (HLV)."
+                if met_norm
+                else "De norm van 2.100 geldt voor HLV samen, niet per gemeente."
+            ),
+            detail="clienten",
+        ),
+        Tegel(
+            "instroom",
+            "Instroom en uitstroom in de periode",
+            rij[2] if rij else None,
+            toelichting="Instroom; de uitstroom staat eronder.",
+            vergelijking=rij[3] if rij else None,
+            vergelijking_label="uitstroom",
+            detail="clienten",
+        ),
+    ]
+    grafieken = [
+        GrafiekSpec(
+            "grafiek-clienten",
+            "Unieke cliënten in zorg per maand",
+            f"Lijngrafiek van het aantal unieke cliënten in zorg per maand, {f.periode.label}"
+            + (f", met de norm van {NORM_CLIENTEN_PER_MAAND:_}".replace("_", ".") if met_norm else "")
+            + ".",
+            "clienten_per_maand",
+            0,
+            [1],
+            soort="lijn",
+            as_x="Maand",
+            as_y="Cliënten",
+            norm=NORM_CLIENTEN_PER_MAAND if met_norm else None,
+            norm_label=f"norm {NORM_CLIENTEN_PER_MAAND:_}".replace("_", ".") if met_norm else "",
+        ),
+        GrafiekSpec(
+            "grafiek-instroom",
+            "Instroom en uitstroom per maand",
+            f"Staafgrafiek met per maand de instroom en de uitstroom van cliënten, {f.periode.label}.",
+            "clienten_per_maand",
+            0,
+            [2, 3],
+            soort="staaf",
+            as_x="Maand",
+            as_y="Cliënten",
+        ),
+    ]
+    return Onderdeel(
+        "clienten", titel, tegels=tegels, tabellen=[per_gemeente, maanden], grafieken=grafieken, bron="cases"
+    )
+
+
+MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def _maandlabel(maand) -> str:
+    if isinstance(maand, str):
+        maand = date.fromisoformat(maand[:10])
+    return f"{MAANDEN[maand.month - 1]} {maand.year}"
+
+
+def onderdeel_wachtlijst(f: Filter) -> Onderdeel:
+    titel = "Wachtlijst per gebied"
+    if o := _ontbrekend("wachtlijst", titel, "cases", ["wachtlijst_per_gebied"]):
+        return o
+    rijen = _selector("cases", "wachtlijst_per_gebied")(op=f.periode.tot, gemeente=f.gemeente)
+    tabel = Tabel(
+        "wachtlijst",
+        f"Wachtlijst per gebied op {f.periode.tot:%d-%m-%Y}",
+        [Kolom("Gebied"), Kolom("Wachtend", "aantal"), Kolom("Mediaan wachtdagen", "dagen")],
+        [[_naam(r["gebied"]), r["wachtend"], r["mediaan_wachtdagen"]] for r in rijen],
+    )
+    totaal = sum(r["wachtend"] or 0 for r in rijen)
+    tegel = Tegel(
+        "wachtlijst",
+        "Wachtend op zorg",
+        totaal,
+        toelichting=f"Cliënten die op {f.periode.tot:%d-%m-%Y} wachten op zorg, alle gebieden samen.",
+        detail="wachtlijst",
+    )
+    grafiek = GrafiekSpec(
+        "grafiek-wachtlijst",
+        "Wachtenden per gebied",
+        f"Staafgrafiek van het aantal wachtenden per gebied op {f.periode.tot:%d-%m-%Y}.",
+        "wachtlijst",
+        0,
+        [1],
+        soort="staaf",
+        as_x="Gebied",
+        as_y="Wachtenden",
+    )
+    return Onderdeel("wachtlijst", titel, tegels=[tegel], tabellen=[tabel], grafieken=[grafiek], bron="cases")
+
+
+def onderdeel_klachten(f: Filter) -> Onderdeel:
+    titel = "Klachten en meldingen van ongenoegen"
+    if o := _ontbrekend("klachten", titel, "complaints", ["klachten_rapport"]):
+        return o
+    r = _selector("complaints", "klachten_rapport")(f.periode, gemeente=f.gemeente)
+    vergelijk = _naam(r.get("vergelijkingsperiode")) or f.periode.vorig_jaar().label
+    per_aard = Tabel(
+        "klachten_per_aard",
+        f"Klachten per aard, {f.periode.label} tegen {vergelijk}",
+        [Kolom("Aard"), Kolom(f.periode.label, "aantal"), Kolom(vergelijk, "aantal")],
+        [[a.get("naam") or _naam(a["aard"]), a["aantal"], a["aantal_vergelijking"]] for a in r["per_aard"]]
+        + [["Totaal", r["totaal"], r["totaal_vergelijking"]]],
+    )
+    tijdig = _dec(r.get("aandeel_tijdig_opgepakt"))
+    tegels = [
+        Tegel(
+            "klachten",
+            f"Klachten {f.periode.label}",
+            r["totaal"],
+            toelichting="Klachten en meldingen van ongenoegen samen.",
+            vergelijking=r["totaal_vergelijking"],
+            vergelijking_label=vergelijk,
+            detail="klachten",
+        ),
+        Tegel(
+            "klachten_tijdig",
+            "Klachten binnen 5 werkdagen opgepakt",
+            tijdig,
+            soort="pct",
+            norm=NORM_TIJDIG_OPGEPAKT_PCT,
+            richting="min",
+            detail="klachten",
+            basis=r["totaal"],
+        ),
+    ]
+    kengetallen = Tabel(
+        "klachten_kengetallen",
+        "Klachten: afhandeling",
+        [Kolom("Kengetal"), Kolom("Waarde", "getal")],
+        [
+            ["Naar de klachtencommissie (aantal)", r.get("naar_commissie")],
+            ["Binnen 5 werkdagen opgepakt (%)", tijdig],
+            ["Mediaan werkdagen tot oppakken", r.get("mediaan_werkdagen_tot_oppakken")],
+        ],
+    )
+    kengetallen.kolommen[1].soort = "gemengd"
+    kengetallen.rijen = [[k, (v, s)] for (k, v), s in zip(kengetallen.rijen, ("aantal", "pct", "dagen"), strict=True)]
+    grafiek = GrafiekSpec(
+        "grafiek-klachten",
+        "Klachten per aard",
+        f"Staafgrafiek van het aantal klachten per aard in {f.periode.label} en in {vergelijk}.",
+        "klachten_per_aard",
+        0,
+        [1, 2],
+        soort="staaf",
+        as_x="Aard",
+        as_y="Klachten",
+    )
+    return Onderdeel(
+        "klachten", titel, tegels=tegels, tabellen=[per_aard, kengetallen], grafieken=[grafiek], bron="complaints"
+    )
+
+
+def fte_peildata(tot: date) -> list[date]:
+    """Every 30 June and 31 December from the first published reference date up to ``tot``."""
+    peildata = []
+    for jaar in range(EERSTE_FTE_PEILDATUM.year, tot.year + 1):
+        for d in (date(jaar, 6, 30), date(jaar, 12, 31)):
+            if EERSTE_FTE_PEILDATUM <= d <= tot:
+                peildata.append(d)
+    return peildata
+
+
+def onderdeel_fte(f: Filter) -> Onderdeel:
+    titel = "Fte gebiedsteams en voorliggend veld"
+    if o := _ontbrekend("fte", titel, "staff", ["fte_rapport"]):
+        return o
+    peildata = fte_peildata(f.periode.tot)
+    if not peildata:
+        return Onderdeel("fte", titel, toelichting="Geen peildatum in deze periode.", bron="staff")
+    rapport = _selector("staff", "fte_rapport")(peildata, gemeente=f.gemeente)
+    gemeenten = [g.naam for g in ([f.gemeente] if f.gemeente else Gemeente.objects.order_by("naam"))]
+    rijen = []
+    for r in rapport:
+        per = {_naam(x["gemeente"]).lower(): x["fte"] for x in r["per_gemeente"]}
+        rijen.append(
+            [
+                _datumlabel(r["peildatum"]),
+                *[per.get(g.lower(), Decimal(0)) for g in gemeenten],
+                r["totaal"],
+                r.get("verschil_vorige_pct"),
+                r.get("verschil_jaar_pct"),
+            ]
+        )
+    tabel = Tabel(
+        "fte",
+        "Fte per gemeente per peildatum",
+        [
+            Kolom("Peildatum"),
+            *[Kolom(g, "fte") for g in gemeenten],
+            Kolom("Totaal", "fte"),
+            Kolom("Verschil vorige peildatum (%)", "pct"),
+            Kolom("Verschil jaar eerder (%)", "pct"),
+        ],
+        rijen,
+    )
+    laatste = rapport[-1]
+    tegel = Tegel(
+        "fte",
+        f"Fte op {_datumlabel(laatste['peildatum'])}",
+        laatste["totaal"],
+        soort="fte",
+        toelichting=(
+            f"{_pct_tekst(laatste.get('verschil_jaar_pct'))} ten opzichte van een jaar eerder."
+            if laatste.get("verschil_jaar_pct") is not None
+            else ""
+        ),
+        detail="fte",
+    )
+    grafiek = GrafiekSpec(
+        "grafiek-fte",
+        "Fte per gemeente door de tijd",
+        "Lijngrafiek van de fte van gebiedsteams en voorliggend veld per gemeente op elke peildatum (30 juni en "
+        "31 december).",
+        "fte",
+        0,
+        list(range(1, len(gemeenten) + 1)),
+        soort="lijn",
+        as_x="Peildatum",
+        as_y="Fte",
+        decimalen=1,
+    )
+    return Onderdeel("fte", titel, tegels=[tegel], tabellen=[tabel], grafieken=[grafiek], bron="staff")
+
+
+def _datumlabel(d) -> str:
+    if isinstance(d, str):
+        d = date.fromisoformat(d[:10])
+    return f"{d:%d-%m-%Y}"
+
+
+def _pct_tekst(p, teken: bool = True) -> str:
+    from jens.templatetags.jens import getal
+
+    p = _dec(p)
+    return ("+" if teken and p > 0 else "") + getal(p, 1) + "%"
+
+
+def onderdeel_meldcode_scholing(f: Filter) -> Onderdeel:
+    titel = "Meldcode-scholing"
+    if o := _ontbrekend("scholing", titel, "staff", ["meldcode_scholing_cijfers"]):
+        return o
+    c = _selector("staff", "meldcode_scholing_cijfers")(op=f.periode.tot, gebieden=f.gebieden)
+    rijen = [
+        ["Medewerkers in zorgfuncties", (c.get("medewerkers"), "aantal"), ("", "aantal")],
+        ["Aandeel met basisscholing Meldcode (%)", _p(c["aandeel_basis"], c.get("medewerkers")), _p(c["norm_basis"])],
+        [
+            "Aandeel met Meldcode-scholing in de laatste 12 maanden (%)",
+            _p(c["aandeel_opfris"], c.get("medewerkers")),
+            _p(c["norm_opfris"]),
+        ],
+        ["Themabijeenkomsten dit jaar", (c["themabijeenkomsten"], "aantal"), (c["norm_themabijeenkomsten"], "aantal")],
+        ["Opkomst themabijeenkomsten (%)", _p(c["opkomst_pct"], c.get("medewerkers")), _p(c["norm_opkomst"])],
+        ["Medewerkers zonder basisscholing", (_aantal(c.get("zonder_basis")), "aantal"), (0, "aantal")],
+    ]
+    tabel = Tabel(
+        "meldcode_scholing",
+        f"Meldcode-scholing op {f.periode.tot:%d-%m-%Y}",
+        [Kolom("Kengetal"), Kolom("Waarde", "gemengd"), Kolom("Norm", "gemengd")],
+        rijen,
+    )
+    tegels = [
+        Tegel(
+            "scholing_basis",
+            "Meldcode-basisscholing",
+            _dec(c["aandeel_basis"]),
+            soort="pct",
+            norm=c["norm_basis"],
+            richting="min",
+            detail="scholing",
+            basis=c.get("medewerkers"),
+        ),
+        Tegel(
+            "scholing_opfris",
+            "Meldcode-opfrisscholing (12 maanden)",
+            _dec(c["aandeel_opfris"]),
+            soort="pct",
+            norm=c["norm_opfris"],
+            richting="min",
+            detail="scholing",
+            basis=c.get("medewerkers"),
+        ),
+    ]
+    return Onderdeel("scholing", titel, tegels=tegels, tabellen=[tabel], bron="staff")
+
+
+def _aantal(waarde) -> int | None:
+    """A count from a selector value that may be a number or a list (of people: only the count is used)."""
+    if waarde is None:
+        return None
+    if isinstance(waarde, int | Decimal):
+        return int(waarde)
+    return len(waarde)
+
+
+def onderdeel_kleine_aanbieders(f: Filter) -> Onderdeel:
+    titel = "Besteding bij kleine aanbieders (4%-regel)"
+    if o := _ontbrekend("kleine_aanbieders", titel, "contracts", ["kleine_aanbieders_rapport"]):
+        return o
+    r = _selector("contracts", "kleine_aanbieders_rapport")(f.jaar)
+    tabel = Tabel(
+        "kleine_aanbieders",
+        f"Aandeel kleine aanbieders {r.get('jaar', f.jaar)}",
+        [Kolom("Kengetal"), Kolom("Waarde", "gemengd")],
+        [
+            ["Opdrachtsom", (r["opdrachtsom"], "euro")],
+            ["Besteed bij kleine aanbieders", (r["besteed_kleine_aanbieders"], "euro")],
+            ["Percentage", (r["percentage"], "pct")],
+            ["Norm (minimaal)", (r["norm"], "pct")],
+            ["Voldaan", (r["voldaan"], "janee")],
+        ],
+        toelichting="Geldt voor heel JENS (alle gemeenten samen).",
+    )
+    aanbieders = Tabel(
+        "kleine_aanbieders_lijst",
+        f"Kleine aanbieders {r.get('jaar', f.jaar)} en besteding",
+        [Kolom("Zorgaanbieder"), Kolom("Besteed", "euro")],
+        [[_naam(a.get("naam") or a.get("zorgaanbieder")), a.get("besteed") or a.get("bedrag")] for a in r["aanbieders"]]
+        if r.get("aanbieders") and isinstance(r["aanbieders"][0], dict)
+        else [[_naam(a), None] for a in r.get("aanbieders") or []],
+        alleen_onbeperkt=True,
+    )
+    tegel = Tegel(
+        "kleine_aanbieders",
+        f"Besteed bij kleine aanbieders {r.get('jaar', f.jaar)}",
+        _dec(r["percentage"]),
+        soort="pct",
+        norm=r["norm"],
+        richting="min",
+        toelichting="Heel JENS; eis: minimaal 4% van de opdrachtsom.",
+        detail="kleine-aanbieders",
+    )
+    return Onderdeel("kleine_aanbieders", titel, tegels=[tegel], tabellen=[tabel, aanbieders], bron="contracts")
+
+
+SOORT_LABELS = {
+    "lid": "Leden",
+    "onderaannemer": "Strategische onderaannemers",
+    "leverancier": "Gecontracteerde leveranciers",
+    "incidenteel": "Incidentele leveranciers",
+    "kleine_aanbieder": "Kleine aanbieders",
+}
+
+
+def onderdeel_aanbieders(f: Filter) -> Onderdeel:
+    titel = "Zorgaanbieders per soort (bijlage)"
+    if o := _ontbrekend("aanbieders", titel, "contracts", ["aanbieders_per_soort_op"]):
+        return o
+    per_soort = _selector("contracts", "aanbieders_per_soort_op")(f.periode.tot)
+    aantallen = Tabel(
+        "aanbieders_aantallen",
+        f"Aantal zorgaanbieders per soort op {f.periode.tot:%d-%m-%Y}",
+        [Kolom("Soort"), Kolom("Aantal", "aantal")],
+        [[SOORT_LABELS.get(k, k), len(v)] for k, v in per_soort.items()],
+    )
+    namen = Tabel(
+        "aanbieders_per_soort",
+        f"Zorgaanbieders per soort op {f.periode.tot:%d-%m-%Y}",
+        [Kolom("Soort"), Kolom("Zorgaanbieder")],
+        [[SOORT_LABELS.get(k, k), _naam(n)] for k, v in per_soort.items() for n in v],
+        alleen_onbeperkt=True,
+    )
+    return Onderdeel("aanbieders", titel, tabellen=[aantallen, namen], bron="contracts")
+
+
+def onderdeel_transformatie(f: Filter) -> Onderdeel:
+    titel = "Transformatieafspraken en monitorgesprekken"
+    if o := _ontbrekend("transformatie", titel, "contracts", ["transformatie_rapport", "gesprekken_rapport"]):
+        return o
+    t = _selector("contracts", "transformatie_rapport")(peildatum=f.periode.tot)
+    g = _selector("contracts", "gesprekken_rapport")(f.jaar)
+    tabel = Tabel(
+        "transformatie",
+        f"Transformatieafspraken en gesprekken {f.jaar}",
+        [Kolom("Kengetal"), Kolom("Waarde", "aantal"), Kolom("Streefaantal", "aantal")],
+        [
+            ["Aanbieders met een transformatieafspraak", t["aantal_aanbieders_met_afspraak"], t.get("streefaantal")],
+            *[[f"Afspraken met status {_naam(s)}", n, None] for s, n in _paren(t.get("per_status"))],
+            ["Monitorgesprekken gehouden", g["monitorgesprekken_gehouden"], g.get("streefaantal")],
+            *[[f"Gesprekken: {_naam(s)}", n, None] for s, n in _paren(g.get("per_soort"))],
+            ["Achterstallige gesprekken (stand vandaag)", _aantal(g.get("achterstallig")), None],
+        ],
+        toelichting="Geldt voor heel JENS (alle gemeenten samen).",
+    )
+    tegels = [
+        Tegel(
+            "transformatie",
+            "Aanbieders met transformatieafspraak",
+            t["aantal_aanbieders_met_afspraak"],
+            norm=t.get("streefaantal"),
+            richting="min" if t.get("streefaantal") else None,
+            toelichting=f"Stand op {f.periode.tot:%d-%m-%Y}; heel JENS.",
+            detail="transformatie",
+        ),
+        Tegel(
+            "monitorgesprekken",
+            f"Monitorgesprekken {f.jaar}",
+            g["monitorgesprekken_gehouden"],
+            norm=g.get("streefaantal"),
+            richting="min" if g.get("streefaantal") else None,
+            toelichting="Gehouden gesprekken; heel JENS.",
+            detail="transformatie",
+        ),
+    ]
+    return Onderdeel("transformatie", titel, tegels=tegels, tabellen=[tabel], bron="contracts")
+
+
+def _paren(waarde) -> list[tuple]:
+    """(label, count) pairs from a dict or a list of dicts."""
+    if not waarde:
+        return []
+    if isinstance(waarde, dict):
+        return list(waarde.items())
+    paren = []
+    for r in waarde:
+        label = r.get("label") or r.get("naam") or r.get("status") or r.get("soort")
+        paren.append((label, r["aantal"] if "aantal" in r else r.get("gehouden")))
+    return paren
+
+
+def _p(waarde, basis=None) -> tuple:
+    """A percentage cell for a mixed column; ``basis`` is the count it is computed from."""
+    return (_dec(waarde), "pct", basis)
+
+
+def onderdeel_veilig_thuis(f: Filter) -> Onderdeel:
+    titel = "Meldcode en Veilig Thuis"
+    if o := _ontbrekend("veilig_thuis", titel, "cases", ["veilig_thuis_cijfers", "meldcode_cijfers", "norm_cijfers"]):
+        return o
+    vt = _selector("cases", "veilig_thuis_cijfers")(f.periode, gemeente=f.gemeente)
+    mc = _selector("cases", "meldcode_cijfers")(f.periode, gemeente=f.gemeente)
+    nc = _selector("cases", "norm_cijfers")(f.periode, gemeente=f.gemeente)
+    a = ("", "aantal")
+    onderzocht_mc = _pct(mc.get("onderzoeken_niet_gevolgd_afgerond", 0), mc.get("onderzoeken_niet_gevolgd"))
+    rijen = [
+        ["Veilig Thuis-meldingen ontvangen", (vt["aantal"], "aantal"), a],
+        ["Veilig Thuis-meldingen opgevolgd (%)", _p(vt["opgevolgd_pct"], vt["aantal"]), _p(vt.get("norm"))],
+        ["Veilig Thuis-meldingen tijdig opgevolgd (%)", _p(vt["tijdig_pct"], vt["aantal"]), _p(vt.get("norm"))],
+        ["Niet tijdig opgevolgde meldingen", (vt.get("niet_tijdig"), "aantal"), a],
+        [
+            "Niet tijdig opgevolgd en onderzocht (%)",
+            _p(vt.get("niet_tijdig_onderzocht_pct"), vt.get("niet_tijdig")),
+            _p(vt.get("onderzoek_norm")),
+        ],
+        ["Meldcodetrajecten gestart", (mc["aantal"], "aantal"), a],
+        ["Meldcodetrajecten afgerond (besluit genomen)", (mc.get("afgerond"), "aantal"), a],
+        ["Gemeld bij Veilig Thuis", (mc.get("gemeld"), "aantal"), a],
+        ["Terugkoppeling van Veilig Thuis ontvangen", (mc.get("terugkoppeling_ontvangen"), "aantal"), a],
+        ["Veilig Thuis geraadpleegd (collegiale consultatie)", (mc.get("veilig_thuis_geraadpleegd"), "aantal"), a],
+        ["Onderzoeken: Meldcode niet gevolgd", (mc.get("onderzoeken_niet_gevolgd"), "aantal"), a],
+        [
+            "Onderzoeken Meldcode niet gevolgd afgerond (%)",
+            _p(onderzocht_mc, mc.get("onderzoeken_niet_gevolgd")),
+            _p(mc.get("onderzoek_norm")),
+        ],
+    ]
+    tabel = Tabel(
+        "meldcode_veilig_thuis",
+        f"Meldcode en Veilig Thuis {f.periode.label}",
+        [Kolom("Kengetal"), Kolom("Waarde", "gemengd"), Kolom("Norm", "gemengd")],
+        rijen,
+        blad="Meldcode en Veilig Thuis",
+    )
+    normen = Tabel(
+        "normen_toeleiding",
+        f"Toeleiding naar zorg: normen {f.periode.label}",
+        [Kolom("Kengetal"), Kolom("Waarde", "gemengd"), Kolom("Norm", "gemengd")],
+        [
+            ["Hulpvragen ontvangen", (nc["aantal"], "aantal"), a],
+            ["Dossier binnen 5 werkdagen (%)", _p(nc.get("dossier_tijdig_pct"), nc.get("dossier")), a],
+            ["Kernteam binnen 5 werkdagen (%)", _p(nc.get("kernteam_tijdig_pct"), nc.get("kernteam")), a],
+            ["Meervoudige hulpvragen", (nc.get("meervoudig"), "aantal"), a],
+            [
+                "Meervoudig met gezinsplan (%)",
+                _p(nc.get("gezinsplan_pct"), nc.get("meervoudig")),
+                _p(nc.get("gezinsplan_norm")),
+            ],
+            [
+                "Meervoudig met vast aanspreekpunt (%)",
+                _p(nc.get("vast_aanspreekpunt_pct"), nc.get("meervoudig")),
+                _p(nc.get("vast_aanspreekpunt_norm")),
+            ],
+        ],
+        blad="Normen toeleiding",
+    )
+    tegels = [
+        Tegel(
+            "veilig_thuis",
+            "Veilig Thuis-meldingen opgevolgd",
+            _dec(vt["opgevolgd_pct"]),
+            soort="pct",
+            norm=vt.get("norm"),
+            richting="min",
+            toelichting=f"Tijdig opgevolgd: {_pct_tekst(vt['tijdig_pct'], teken=False)}"
+            if vt.get("tijdig_pct") is not None
+            else "Geen meldingen in deze periode.",
+            detail="veilig-thuis",
+            basis=vt["aantal"],
+        ),
+        Tegel(
+            "gezinsplan",
+            "Meervoudige hulpvragen met gezinsplan",
+            _dec(nc.get("gezinsplan_pct")),
+            soort="pct",
+            norm=nc.get("gezinsplan_norm"),
+            richting="min",
+            detail="veilig-thuis",
+            basis=nc.get("meervoudig"),
+        ),
+    ]
+    return Onderdeel("veilig_thuis", titel, tegels=tegels, tabellen=[tabel, normen], bron="cases")
+
+
+def onderdeel_zorg(f: Filter) -> Onderdeel:
+    titel = "Zorg in gebiedsteams en uitbesteed"
+    if o := _ontbrekend("zorg", titel, "cases", ["aandeel_gebiedsteam"]):
+        return o
+    r = _selector("cases", "aandeel_gebiedsteam")(f.periode, gemeente=f.gemeente)
+    tabel = Tabel(
+        "zorg_gebiedsteam",
+        f"Zorg in gebiedsteams en uitbesteed {f.periode.label}",
+        [Kolom("Uitvoering"), Kolom("Zorginzet", "aantal"), Kolom("Aandeel (%)", "pct"), Kolom("Cliënten", "aantal")],
+        [
+            ["Gebiedsteams", r["gebiedsteam"], r.get("gebiedsteam_pct"), r.get("clienten_gebiedsteam")],
+            ["Uitbesteed aan zorgaanbieders", r["uitbesteed"], r.get("uitbesteed_pct"), r.get("clienten_uitbesteed")],
+        ],
+        blad="Zorg gebiedsteam-uitbesteed",
+    )
+    tegel = Tegel(
+        "zorg_gebiedsteam",
+        "Zorg door de gebiedsteams",
+        _dec(r.get("gebiedsteam_pct")),
+        soort="pct",
+        toelichting=f"Uitbesteed: {_pct_tekst(r['uitbesteed_pct'], teken=False)}"
+        if r.get("uitbesteed_pct") is not None
+        else "",
+        detail="zorg",
+        basis=r.get("totaal"),
+    )
+    grafiek = GrafiekSpec(
+        "grafiek-zorg",
+        "Zorginzet: gebiedsteams en uitbesteed",
+        f"Staafgrafiek van het aantal zorginzetten door de gebiedsteams en uitbesteed aan zorgaanbieders, "
+        f"{f.periode.label}.",
+        "zorg_gebiedsteam",
+        0,
+        [1],
+        soort="staaf",
+        as_x="Uitvoering",
+        as_y="Zorginzet",
+    )
+    return Onderdeel("zorg", titel, tegels=[tegel], tabellen=[tabel], grafieken=[grafiek], bron="cases")
+
+
+def alle_onderdelen(f: Filter) -> list[Onderdeel]:
+    return [maak(f) for maak in ONDERDELEN]
+
+
+ONDERDELEN: list[Callable[[Filter], Onderdeel]] = [
+    onderdeel_clienten,
+    onderdeel_wachtlijst,
+    onderdeel_zorg,
+    onderdeel_klachten,
+    onderdeel_veilig_thuis,
+    onderdeel_fte,
+    onderdeel_meldcode_scholing,
+    onderdeel_transformatie,
+    onderdeel_kleine_aanbieders,
+    onderdeel_aanbieders,
+]

@@ -1,0 +1,206 @@
+"""The dashboard page and the half-year report page (with download and progress of a long-running job)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from jens.audit import log_toegang
+from jens.dashboard import selectors as s
+from jens.dashboard.rapport import FORMATEN, BudgetOverschreden, bestandsnaam, bouw_rapport, exporteer
+from jens.dashboard.tasks import SOORT, maak_halfjaarrapportage
+from jens.dashboard.weergave import onderdeel_weergave
+from jens.models import Gemeente, RapportageTaak
+from jens.periode import Periode
+from jens.roles import Rol, heeft_rol
+from jens.scope import gemeenten_voor, onbeperkt
+
+# Who may see what. The inkoper sees only the provider tiles (their own work); a municipality sees its own
+# municipality only, aggregates only. Other roles (case workers, complaints officer, area managers) have
+# their own pages and no need for the combined figures.
+DASHBOARD_ROLLEN = (Rol.MANAGEMENT, Rol.FUNCTIONEEL_BEHEERDER, Rol.GEMEENTE, Rol.INKOPER)
+RAPPORT_ROLLEN = (Rol.MANAGEMENT, Rol.FUNCTIONEEL_BEHEERDER, Rol.GEMEENTE)
+ALLEEN_AANBIEDERS = ("kleine_aanbieders", "transformatie", "aanbieders")
+SYNC_BUDGET_SECONDEN = float(getattr(settings, "JENS_RAPPORT_SYNC_SECONDEN", 2.0))
+EERSTE_JAAR = 2019
+
+
+@dataclass
+class Keuze:
+    filter: s.Filter
+    maskeren: bool
+    gemeenten: list[Gemeente]  # what the municipality filter offers
+    alle_gemeenten: bool  # may choose "all" (HLV)
+    alleen_aanbieders: bool
+    fout: str = ""
+
+
+def standaard_periode(vandaag: date | None = None) -> Periode:
+    """The last completed half year."""
+    vandaag = vandaag or timezone.localdate()
+    if vandaag.month >= 7:
+        return Periode.parse(f"{vandaag.year}H1")
+    return Periode.parse(f"{vandaag.year - 1}H2")
+
+
+def periode_keuzes(vandaag: date | None = None) -> list[str]:
+    vandaag = vandaag or timezone.localdate()
+    keuzes = []
+    for jaar in range(vandaag.year, EERSTE_JAAR - 1, -1):
+        keuzes += [f"{jaar}H2", f"{jaar}H1", str(jaar)]
+    return keuzes
+
+
+def bepaal_keuze(request: HttpRequest, gegevens, rollen) -> Keuze:
+    """The period and municipality the user asks for, limited to what the user may see.
+
+    No permitted role: 403. A municipality user is held to their own municipality (another one: 404)."""
+    user = request.user
+    if not heeft_rol(user, *rollen):
+        log_toegang(request, actie="inzien", object_type="dashboard", toegestaan=False, omschrijving=request.path)
+        raise PermissionDenied("U heeft geen toegang tot het dashboard.")
+    fout = ""
+    tekst = (gegevens.get("periode") or "").strip()
+    try:
+        periode = Periode.parse(tekst) if tekst else standaard_periode()
+    except ValueError as exc:
+        periode, fout = standaard_periode(), str(exc)
+    vrij = onbeperkt(user)
+    toegestaan = list(gemeenten_voor(user).order_by("naam"))
+    if not vrij and not toegestaan:
+        raise PermissionDenied("Uw account is aan geen gemeente gekoppeld.")
+    code = (gegevens.get("gemeente") or "").strip()
+    if code:
+        gemeente = next((g for g in toegestaan if g.code == code), None)
+        if gemeente is None:
+            raise Http404("Onbekende gemeente.")
+    else:
+        gemeente = None if vrij else toegestaan[0]
+    return Keuze(
+        filter=s.Filter(periode, gemeente),
+        maskeren=not vrij,
+        gemeenten=toegestaan,
+        alle_gemeenten=vrij,
+        alleen_aanbieders=vrij
+        and not heeft_rol(user, Rol.MANAGEMENT, Rol.FUNCTIONEEL_BEHEERDER)
+        and heeft_rol(user, Rol.INKOPER),
+        fout=fout,
+    )
+
+
+def _filtercontext(keuze: Keuze) -> dict:
+    return {
+        "keuze": keuze,
+        "periode_keuzes": periode_keuzes(),
+        "gekozen_periode": keuze.filter.periode.label,
+        "gekozen_gemeente": keuze.filter.gemeente.code if keuze.filter.gemeente else "",
+    }
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    keuze = bepaal_keuze(request, request.GET, DASHBOARD_ROLLEN)
+    makers = [
+        m for m in s.ONDERDELEN if not keuze.alleen_aanbieders or m.__name__[len("onderdeel_") :] in ALLEEN_AANBIEDERS
+    ]
+    onderdelen = [onderdeel_weergave(maak(keuze.filter), keuze.maskeren) for maak in makers]
+    tegels = [t for o in onderdelen for t in o["tegels"]]
+    return render(
+        request,
+        "dashboard/dashboard.html",
+        {
+            **_filtercontext(keuze),
+            "onderdelen": onderdelen,
+            "tegels": tegels,
+            "ontbrekend": [n for o in onderdelen for n in o["ontbreekt"]],
+            "mag_rapport": heeft_rol(request.user, *RAPPORT_ROLLEN),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rapportage(request: HttpRequest) -> HttpResponse:
+    """The report page. POST produces the report: synchronously when that is done within the time budget
+    (two seconds), otherwise as a Celery job whose progress the job page shows."""
+    gegevens = request.POST if request.method == "POST" else request.GET
+    keuze = bepaal_keuze(request, gegevens, RAPPORT_ROLLEN)
+    if request.method == "POST" and not keuze.fout:
+        formaat = request.POST.get("formaat", "xlsx")
+        if formaat not in FORMATEN:
+            formaat = "xlsx"
+        f = keuze.filter
+        log_toegang(
+            request,
+            actie="exporteren",
+            object_type=SOORT,
+            object_id=f.periode.label,
+            omschrijving=f"{formaat}, {f.gemeente.naam if f.gemeente else 'alle gemeenten'}",
+        )
+        try:
+            rapport = bouw_rapport(f, maskeren=keuze.maskeren, budget_seconden=SYNC_BUDGET_SECONDEN)
+        except BudgetOverschreden:
+            taak = RapportageTaak.objects.create(
+                soort=SOORT,
+                parameters={
+                    "periode": f.periode.label,
+                    "gemeente": f.gemeente.code if f.gemeente else "",
+                    "formaat": formaat,
+                    "maskeren": keuze.maskeren,
+                },
+                aangevraagd_door=request.user,
+            )
+            transaction.on_commit(lambda: maak_halfjaarrapportage.delay(taak.pk))
+            return redirect("dashboard:rapportage-taak", pk=taak.pk)
+        return _bestand(exporteer(rapport, formaat), bestandsnaam(rapport, formaat), formaat)
+    taken = RapportageTaak.objects.filter(soort=SOORT, aangevraagd_door=request.user).defer("bestand")[:10]
+    return render(
+        request,
+        "dashboard/rapportage.html",
+        {**_filtercontext(keuze), "taken": taken, "budget": SYNC_BUDGET_SECONDEN},
+    )
+
+
+def _eigen_taak(request: HttpRequest, pk: int) -> RapportageTaak:
+    if not heeft_rol(request.user, *RAPPORT_ROLLEN):
+        raise PermissionDenied
+    return get_object_or_404(RapportageTaak, pk=pk, soort=SOORT, aangevraagd_door=request.user)
+
+
+@login_required
+def rapportage_taak(request: HttpRequest, pk: int) -> HttpResponse:
+    taak = _eigen_taak(request, pk)
+    bezig = taak.status in (RapportageTaak.Status.WACHTEND, RapportageTaak.Status.BEZIG)
+    return render(
+        request,
+        "dashboard/rapportage_taak.html",
+        {"taak": taak, "bezig": bezig, "terug": reverse("dashboard:rapportage")},
+    )
+
+
+@login_required
+def rapportage_bestand(request: HttpRequest, pk: int) -> HttpResponse:
+    taak = _eigen_taak(request, pk)
+    if taak.status != RapportageTaak.Status.KLAAR or taak.bestand is None:
+        raise Http404("Het rapport is nog niet klaar.")
+    log_toegang(request, actie="exporteren", object_type=SOORT, object_id=taak.pk, omschrijving=taak.bestandsnaam)
+    formaat = taak.parameters.get("formaat", "xlsx")
+    return _bestand(bytes(taak.bestand), taak.bestandsnaam, formaat)
+
+
+def _bestand(inhoud: bytes, naam: str, formaat: str) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type=FORMATEN[formaat][0])
+    wijze = "attachment" if formaat == "xlsx" else "inline"
+    response["Content-Disposition"] = f'{wijze}; filename="{naam}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,69 @@
+from decimal import Decimal
+
+import pytest
+
+from jens.dashboard.selectors import Kolom, Tabel, Tegel, verkeerslicht
+from jens.dashboard.weergave import formatteer, tabel_weergave, tegel_weergave
+
+
+@pytest.mark.parametrize(
+    ("waarde", "soort", "maskeren", "verwacht"),
+    [
+        (4, "aantal", True, "<5"),
+        (1, "aantal", True, "<5"),
+        (5, "aantal", True, "5"),
+        (0, "aantal", True, "0"),
+        (4, "aantal", False, "4"),
+        (2434, "aantal", False, "2.434"),
+        (Decimal("169.4"), "fte", True, "169,4"),
+        (Decimal("3.0"), "fte", True, "3,0"),  # fte is not a count of persons
+        (Decimal("7.2"), "pct", False, "7,2%"),
+        (Decimal("2476696.00"), "euro", False, "€ 2.476.696"),
+        (None, "aantal", False, "—"),
+        (True, "janee", False, "ja"),
+        ((Decimal("50.0"), "pct", 2), "gemengd", True, "—"),  # a share of 2 people reveals them
+        ((Decimal("50.0"), "pct", 2), "gemengd", False, "50,0%"),
+        ((Decimal("80.0"), "pct", 10), "gemengd", True, "80,0%"),
+    ],
+)
+def test_formatteer(waarde, soort, maskeren, verwacht):
+    assert formatteer(waarde, soort, maskeren) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("waarde", "norm", "richting", "kleur"),
+    [
+        (100, 100, "min", "groen"),
+        (95, 100, "min", "oranje"),
+        (89, 100, "min", "rood"),
+        (Decimal("7.8"), 4, "min", "groen"),
+        (2100, 2100, "max", "groen"),
+        (2300, 2100, "max", "oranje"),
+        (2434, 2100, "max", "rood"),
+        (5, None, None, ""),
+        (None, 100, "min", ""),
+    ],
+)
+def test_verkeerslicht(waarde, norm, richting, kleur):
+    assert verkeerslicht(waarde, norm, richting) == kleur
+
+
+def test_in_een_rij_met_een_klein_aantal_verdwijnt_ook_de_mediaan():
+    tabel = Tabel(
+        "w",
+        "Wachtlijst",
+        [Kolom("Gebied"), Kolom("Wachtend", "aantal"), Kolom("Mediaan wachtdagen", "dagen")],
+        [["Voerendaal", 3, 41], ["Landgraaf", 12, 20]],
+    )
+    rijen = [[c["tekst"] for c in r] for r in tabel_weergave(tabel, maskeren=True)["rijen"]]
+    assert rijen == [["Voerendaal", "<5", "—"], ["Landgraaf", "12", "20"]]
+    rijen = [[c["tekst"] for c in r] for r in tabel_weergave(tabel, maskeren=False)["rijen"]]
+    assert rijen[0] == ["Voerendaal", "3", "41"]
+
+
+def test_tegel_met_percentage_op_minder_dan_5_verbergt_waarde_en_kleur_voor_de_gemeente():
+    tegel = Tegel("vt", "Opgevolgd", Decimal("50.0"), soort="pct", norm=100, richting="min", basis=2)
+    assert tegel_weergave(tegel, maskeren=True)["waarde"] == "—"
+    assert tegel_weergave(tegel, maskeren=True)["kleur"] == ""
+    assert tegel_weergave(tegel, maskeren=False)["waarde"] == "50,0%"
+    assert tegel_weergave(tegel, maskeren=False)["kleur"] == "rood"
