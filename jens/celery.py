@@ -26,4 +26,5 @@ app.conf.beat_schedule = {
     "verstuur-openstaande-emails": {"task": "jens.tasks.verstuur_openstaande_emails", "schedule": timedelta(minutes=5)},
     "klachten-signaleringen": {"task": "complaints.tasks.signaleer_klachttermijnen", "schedule": UUR},
     "klachten-anonimiseren": {"task": "complaints.tasks.anonimiseer_oude_klachten", "schedule": DAGELIJKS},
+    "staff-meldcode-signaleringen": {"task": "staff.tasks.meldcode_signaleringen", "schedule": DAGELIJKS},
 }
