@@ -221,7 +221,14 @@ class Personeelsomvang(models.Model):
         Zorgaanbieder, on_delete=models.CASCADE, related_name="personeelsomvang", verbose_name=_("zorgaanbieder")
     )
     jaar = models.PositiveSmallIntegerField(_("jaar"), help_text=_("Peildatum: 1 januari van dit jaar."))
-    aantal_medewerkers = models.PositiveIntegerField(_("aantal medewerkers op 1 januari"))
+    aantal_medewerkers = models.PositiveIntegerField(_("aantal medewerkers op 1 januari"), null=True, blank=True)
+    minder_dan = models.PositiveIntegerField(
+        _("aantal onbekend, wel minder dan"),
+        null=True,
+        blank=True,
+        help_text=_("Alleen als het precieze aantal niet bekend is, bijvoorbeeld uit een gepubliceerde lijst."),
+    )
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -233,12 +240,19 @@ class Personeelsomvang(models.Model):
                 fields=["zorgaanbieder", "jaar"],
                 name="personeelsomvang_uniek_per_jaar",
                 violation_error_message=_("Voor deze aanbieder en dit jaar is de omvang al vastgelegd."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(aantal_medewerkers__isnull=False, minder_dan__isnull=True)
+                | Q(aantal_medewerkers__isnull=True, minder_dan__isnull=False),
+                name="personeelsomvang_aantal_of_bovengrens",
+                violation_error_message=_("Vul het aantal medewerkers in, of (als dat onbekend is) een bovengrens."),
+            ),
         ]
         indexes = [models.Index(fields=["jaar", "aantal_medewerkers"], name="personeelsomvang_jaar_idx")]
 
     def __str__(self) -> str:
-        return f"{self.zorgaanbieder} 1-1-{self.jaar}: {self.aantal_medewerkers}"
+        aantal = self.aantal_medewerkers if self.aantal_medewerkers is not None else f"< {self.minder_dan}"
+        return f"{self.zorgaanbieder} 1-1-{self.jaar}: {aantal}"
 
 
 class Opdracht(models.Model):

@@ -24,6 +24,7 @@ app.conf.beat_schedule = {
         "schedule": timedelta(seconds=int(os.environ.get("JENS_HARTSLAG_SECONDEN", "60"))),
     },
     "verstuur-openstaande-emails": {"task": "jens.tasks.verstuur_openstaande_emails", "schedule": timedelta(minutes=5)},
+    "contracts-signaleringen": {"task": "contracts.tasks.signaleer", "schedule": DAGELIJKS},
     "klachten-signaleringen": {"task": "complaints.tasks.signaleer_klachttermijnen", "schedule": UUR},
     "klachten-anonimiseren": {"task": "complaints.tasks.anonimiseer_oude_klachten", "schedule": DAGELIJKS},
     "staff-meldcode-signaleringen": {"task": "staff.tasks.meldcode_signaleringen", "schedule": DAGELIJKS},

@@ -1,0 +1,542 @@
+"""The inkoper's workplace: providers with everything agreed with them, contracts, agreements, meetings,
+reviews, spending and the assignment. Forms run the same checks as the services (Dutch message per field)."""
+
+from datetime import date
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Subquery
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from simple_history.admin import SimpleHistoryAdmin
+
+from contracts import selectors, services
+from contracts.models import (
+    Actiepunt,
+    AndereNaam,
+    Contract,
+    ContractRegel,
+    Gesprek,
+    JaarrekeningBeoordeling,
+    Opdracht,
+    Personeelsomvang,
+    Relatie,
+    TransformatieAfspraak,
+    Uitgave,
+    Zorgaanbieder,
+)
+from contracts.resources import ContractResource, RelatieResource, UitgaveResource, ZorgaanbiederResource
+from jens.models import Gemeente
+
+FORMATEN = [CSV, XLSX]
+
+
+class ServiceControleForm(forms.ModelForm):
+    """A model form that also runs a service check on the instance; its errors land on the fields."""
+
+    controle = None  # callable(instance) raising ValidationError({"veld": ...})
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors or type(self).controle is None:
+            return
+        try:
+            type(self).controle(self.instance)
+        except ValidationError as exc:
+            self._update_errors(exc)
+
+
+# --- Provider page ------------------------------------------------------------------------------
+
+
+class RelatieFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        perioden = [
+            (f.cleaned_data["geldig_van"], f.cleaned_data.get("geldig_tot"))
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("geldig_van")
+        ]
+        overlap = services.zoek_overlap(perioden)
+        if overlap:
+            (van1, tot1), (van2, tot2) = overlap
+            raise ValidationError(
+                f"Relatieperioden mogen niet overlappen: {services._periode_tekst(van1, tot1)} en "
+                f"{services._periode_tekst(van2, tot2)}."
+            )
+
+
+class RelatieForm(forms.ModelForm):
+    class Meta:
+        model = Relatie
+        fields = ["soort", "geldig_van", "geldig_tot"]
+
+    def clean(self):
+        data = super().clean()
+        van, tot = data.get("geldig_van"), data.get("geldig_tot")
+        if van and tot and tot <= van:
+            self.add_error("geldig_tot", "De einddatum moet na de begindatum liggen.")
+        return data
+
+
+class AndereNaamInline(admin.TabularInline):
+    model = AndereNaam
+    extra = 0
+
+
+class RelatieInline(admin.TabularInline):
+    model = Relatie
+    form = RelatieForm
+    formset = RelatieFormSet
+    extra = 0
+
+
+class PersoneelsomvangInline(admin.TabularInline):
+    model = Personeelsomvang
+    extra = 0
+    fields = ["jaar", "aantal_medewerkers", "minder_dan", "bron"]
+
+
+class ContractInline(admin.TabularInline):
+    model = Contract
+    extra = 0
+    fields = ["kenmerk", "soort", "status", "startdatum", "einddatum"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class AfspraakInline(admin.TabularInline):
+    model = TransformatieAfspraak
+    extra = 0
+    fields = ["opdracht", "afgesproken_op", "streefdatum", "status"]
+    readonly_fields = ["status"]
+    show_change_link = True
+
+
+class GesprekInline(admin.TabularInline):
+    model = Gesprek
+    extra = 0
+    fields = ["soort", "gepland_op", "gehouden_op"]
+    show_change_link = True
+
+
+class JaarrekeningInline(admin.TabularInline):
+    model = JaarrekeningBeoordeling
+    extra = 0
+    fields = ["boekjaar", "ontvangen_op", "beoordeeld_op", "beoordeeld_door", "oordeel", "toelichting"]
+
+
+class SoortVandaagFilter(admin.SimpleListFilter):
+    title = _("soort (vandaag)")
+    parameter_name = "soort_vandaag"
+
+    def lookups(self, request, model_admin):
+        return [*Relatie.Soort.choices, ("geen", _("geen relatie"))]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        vandaag = selectors.relaties_op(date.today())
+        if self.value() == "geen":
+            return queryset.exclude(pk__in=vandaag.values("zorgaanbieder"))
+        return queryset.filter(pk__in=vandaag.filter(soort=self.value()).values("zorgaanbieder"))
+
+
+class KleinDitJaarFilter(admin.SimpleListFilter):
+    title = _("kleine aanbieder (dit jaar)")
+    parameter_name = "klein"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("ja")), ("nee", _("nee"))]
+
+    def queryset(self, request, queryset):
+        klein = selectors.kleine_aanbieders(date.today().year).values("pk")
+        if self.value() == "ja":
+            return queryset.filter(pk__in=klein)
+        if self.value() == "nee":
+            return queryset.exclude(pk__in=klein)
+        return queryset
+
+
+class GemeenteFilter(admin.SimpleListFilter):
+    title = _("gemeente (contract)")
+    parameter_name = "gemeente"
+
+    def lookups(self, request, model_admin):
+        return list(Gemeente.objects.values_list("code", "naam"))
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(contracten__gemeenten__code=self.value()).distinct()
+        return queryset
+
+
+class ZorgaanbiederForm(ServiceControleForm):
+    class Meta:
+        model = Zorgaanbieder
+        fields = [
+            "naam",
+            "kvk_nummer",
+            "agb_code",
+            "adres",
+            "postcode",
+            "plaats",
+            "contactpersoon",
+            "email",
+            "telefoon",
+            "notities",
+        ]
+
+    def clean_naam(self):
+        naam = self.cleaned_data["naam"].strip()
+        if services.naam_bezet(naam, behalve_aanbieder_id=self.instance.pk):
+            raise ValidationError("Deze naam is al in gebruik bij een andere zorgaanbieder.")
+        return naam
+
+
+@admin.register(Zorgaanbieder)
+class ZorgaanbiederAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    form = ZorgaanbiederForm
+    resource_classes = [ZorgaanbiederResource]
+    formats = FORMATEN
+    change_list_template = "admin/contracts/zorgaanbieder/change_list.html"
+    list_display = ["naam", "soort_vandaag", "kvk_nummer", "agb_code", "plaats"]
+    list_filter = [SoortVandaagFilter, KleinDitJaarFilter, GemeenteFilter]
+    search_fields = ["naam", "andere_namen__naam", "kvk_nummer", "agb_code"]
+    inlines = [
+        AndereNaamInline,
+        RelatieInline,
+        PersoneelsomvangInline,
+        ContractInline,
+        AfspraakInline,
+        GesprekInline,
+        JaarrekeningInline,
+    ]
+    fieldsets = [
+        (None, {"fields": ["naam", "kvk_nummer", "agb_code"]}),
+        (_("Contact"), {"fields": ["adres", "postcode", "plaats", "contactpersoon", "email", "telefoon"]}),
+        (_("Notities"), {"fields": ["notities"]}),
+    ]
+
+    def get_queryset(self, request):
+        vandaag = selectors.relaties_op(date.today()).filter(zorgaanbieder=OuterRef("pk"))
+        return super().get_queryset(request).annotate(_soort_vandaag=Subquery(vandaag.values("soort")[:1]))
+
+    @admin.display(description=_("soort vandaag"), ordering="_soort_vandaag")
+    def soort_vandaag(self, obj):
+        return Relatie.Soort(obj._soort_vandaag).label if obj._soort_vandaag else "–"
+
+
+# --- Contracts ------------------------------------------------------------------------------------
+
+
+class ContractForm(ServiceControleForm):
+    controle = staticmethod(lambda contract: services.controleer_contract(contract=contract))
+
+    class Meta:
+        model = Contract
+        fields = [
+            "zorgaanbieder",
+            "soort",
+            "kenmerk",
+            "startdatum",
+            "einddatum",
+            "gemeenten",
+            "plafond",
+            "incidentele_reden",
+            "client_referentie",
+            "document",
+            "opmerkingen",
+        ]
+        widgets = {"gemeenten": forms.CheckboxSelectMultiple}
+
+
+class ContractRegelForm(forms.ModelForm):
+    class Meta:
+        model = ContractRegel
+        fields = ["product", "eenheid", "tarief", "geldig_van"]
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            return data
+        contract = self.instance.contract if self.instance.contract_id else None
+        if contract and data.get("product") and data.get("eenheid") and data.get("geldig_van"):
+            laatste = (
+                ContractRegel.objects.filter(contract=contract, product=data["product"], eenheid=data["eenheid"])
+                .order_by("-geldig_van")
+                .first()
+            )
+            if laatste and data["geldig_van"] <= laatste.geldig_van:
+                self.add_error(
+                    "geldig_van",
+                    f"Er is al een tarief vanaf {laatste.geldig_van:%d-%m-%Y}; een nieuw tarief gaat later in.",
+                )
+        if data.get("tarief") is not None and data["tarief"] < 0:
+            self.add_error("tarief", "Het tarief mag niet negatief zijn.")
+        return data
+
+
+class ContractRegelInline(admin.TabularInline):
+    """Tariff lines: a change is a new line; existing lines cannot be edited or deleted (history)."""
+
+    model = ContractRegel
+    form = ContractRegelForm
+    extra = 1
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False if obj is not None and obj.pk else super().has_change_permission(request, obj)
+
+
+def _status_actie(naar: str, label: str):
+    @admin.action(description=label, permissions=["change"])
+    def actie(modeladmin, request, queryset):
+        gelukt = 0
+        for contract in queryset:
+            try:
+                services.wijzig_contractstatus(contract=contract, naar=naar)
+                gelukt += 1
+            except ValidationError as exc:
+                modeladmin.message_user(request, f"{contract.kenmerk}: {' '.join(exc.messages)}", messages.ERROR)
+        if gelukt:
+            modeladmin.message_user(request, f"{gelukt} contract(en) bijgewerkt.", messages.SUCCESS)
+
+    actie.__name__ = f"zet_{naar}"
+    return actie
+
+
+@admin.register(Contract)
+class ContractAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    form = ContractForm
+    resource_classes = [ContractResource]
+    formats = FORMATEN
+    list_display = ["kenmerk", "zorgaanbieder", "soort", "status", "startdatum", "einddatum", "document_link"]
+    list_filter = ["soort", "status", "gemeenten"]
+    search_fields = ["kenmerk", "zorgaanbieder__naam", "zorgaanbieder__andere_namen__naam", "client_referentie"]
+    list_select_related = ["zorgaanbieder"]
+    date_hierarchy = "startdatum"
+    inlines = [ContractRegelInline]
+    actions = [
+        _status_actie(Contract.Status.ACTIEF, _("Activeren")),
+        _status_actie(Contract.Status.OPGEZEGD, _("Opzeggen")),
+        _status_actie(Contract.Status.BEEINDIGD, _("Beëindigen")),
+    ]
+    fieldsets = [
+        (None, {"fields": ["zorgaanbieder", "soort", "kenmerk", "status", "startdatum", "einddatum"]}),
+        (_("Bereik"), {"fields": ["gemeenten", "plafond"]}),
+        (_("Incidentele overeenkomst"), {"fields": ["incidentele_reden", "client_referentie"]}),
+        (_("Document"), {"fields": ["document", "document_link", "opmerkingen"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # the status changes only through the actions (the transition table in the service)
+        return ["status", "document_link"]
+
+    @admin.display(description=_("document"))
+    def document_link(self, obj):
+        if not obj.pk or not obj.document:
+            return "–"
+        return format_html('<a href="{}">{}</a>', reverse("contracts-document", args=[obj.pk]), _("Download PDF"))
+
+
+# --- Agreements, meetings, reviews -------------------------------------------------------------
+
+
+class AfspraakForm(ServiceControleForm):
+    controle = staticmethod(lambda afspraak: services.controleer_afspraak(afspraak=afspraak))
+
+    def clean(self):
+        data = super().clean()
+        van = self.instance.status if self.instance.pk else TransformatieAfspraak.Status.OPEN
+        naar = data.get("status")
+        if naar and naar != van:
+            try:
+                services.controleer_afspraakovergang(van=van, naar=naar, realisatie=data.get("realisatie", ""))
+            except ValidationError as exc:
+                for veld, fouten in exc.message_dict.items():
+                    self.add_error(veld, fouten)
+        return data
+
+    class Meta:
+        model = TransformatieAfspraak
+        fields = [
+            "zorgaanbieder",
+            "contract",
+            "opdracht",
+            "gewenst_resultaat",
+            "afgesproken_op",
+            "streefdatum",
+            "status",
+            "realisatie",
+        ]
+
+
+def _afspraak_actie(naar: str, label: str):
+    @admin.action(description=label, permissions=["change"])
+    def actie(modeladmin, request, queryset):
+        for afspraak in queryset:
+            try:
+                services.wijzig_afspraakstatus(afspraak=afspraak, naar=naar)
+            except ValidationError as exc:
+                modeladmin.message_user(request, f"{afspraak}: {' '.join(exc.messages)}", messages.ERROR)
+
+    actie.__name__ = f"afspraak_{naar}"
+    return actie
+
+
+@admin.register(TransformatieAfspraak)
+class TransformatieAfspraakAdmin(SimpleHistoryAdmin):
+    form = AfspraakForm
+    list_display = ["zorgaanbieder", "opdracht", "afgesproken_op", "streefdatum", "status"]
+    list_filter = ["status", "afgesproken_op"]
+    search_fields = ["zorgaanbieder__naam", "zorgaanbieder__andere_namen__naam", "opdracht"]
+    list_select_related = ["zorgaanbieder"]
+    actions = [
+        _afspraak_actie(TransformatieAfspraak.Status.LOPEND, _("Op ‘lopend’ zetten")),
+        _afspraak_actie(TransformatieAfspraak.Status.VERVALLEN, _("Laten vervallen")),
+    ]
+
+
+class ActiepuntInline(admin.TabularInline):
+    model = Actiepunt
+    extra = 1
+    fields = ["omschrijving", "eigenaar", "deadline", "afgerond_op"]
+
+
+class GesprekForm(forms.ModelForm):
+    class Meta:
+        model = Gesprek
+        fields = [
+            "zorgaanbieder",
+            "soort",
+            "gepland_op",
+            "gehouden_op",
+            "deelnemers",
+            "overige_deelnemers",
+            "afspraken",
+            "verslag",
+            "knelpunten",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("gehouden_op") and data["gehouden_op"] > date.today():
+            self.add_error("gehouden_op", "Een gesprek kan niet in de toekomst gehouden zijn.")
+        aanbieder = data.get("zorgaanbieder")
+        if aanbieder and any(a.zorgaanbieder_id != aanbieder.pk for a in data.get("afspraken") or []):
+            self.add_error("afspraken", "Alleen afspraken met deze zorgaanbieder kunnen besproken worden.")
+        return data
+
+
+@admin.register(Gesprek)
+class GesprekAdmin(SimpleHistoryAdmin):
+    form = GesprekForm
+    list_display = ["zorgaanbieder", "soort", "gepland_op", "gehouden_op"]
+    list_filter = ["soort", ("gehouden_op", admin.EmptyFieldListFilter), "gepland_op"]
+    search_fields = ["zorgaanbieder__naam", "zorgaanbieder__andere_namen__naam", "verslag", "knelpunten"]
+    list_select_related = ["zorgaanbieder"]
+    filter_horizontal = ["deelnemers", "afspraken"]
+    inlines = [ActiepuntInline]
+
+
+class JaarrekeningForm(forms.ModelForm):
+    class Meta:
+        model = JaarrekeningBeoordeling
+        fields = [
+            "zorgaanbieder",
+            "boekjaar",
+            "ontvangen_op",
+            "beoordeeld_op",
+            "beoordeeld_door",
+            "oordeel",
+            "toelichting",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        oordeel, op = data.get("oordeel"), data.get("beoordeeld_op")
+        if op and not oordeel:
+            self.add_error("oordeel", "Een beoordeelde jaarrekening heeft een oordeel.")
+        if oordeel and oordeel != "geen_bijzonderheden" and not (data.get("toelichting") or "").strip():
+            self.add_error("toelichting", "Licht een aandachtspunt of twijfel over de continuïteit toe.")
+        if op and data.get("boekjaar") and op.year <= data["boekjaar"]:
+            self.add_error("beoordeeld_op", "Een jaarrekening wordt beoordeeld na afloop van het boekjaar.")
+        return data
+
+
+@admin.register(JaarrekeningBeoordeling)
+class JaarrekeningBeoordelingAdmin(SimpleHistoryAdmin):
+    form = JaarrekeningForm
+    list_display = ["zorgaanbieder", "boekjaar", "ontvangen_op", "beoordeeld_op", "oordeel"]
+    list_filter = ["boekjaar", "oordeel"]
+    search_fields = ["zorgaanbieder__naam", "zorgaanbieder__andere_namen__naam"]
+    list_select_related = ["zorgaanbieder"]
+
+
+# --- Registers ------------------------------------------------------------------------------------
+
+
+@admin.register(Relatie)
+class RelatieAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [RelatieResource]
+    formats = FORMATEN
+    list_display = ["zorgaanbieder", "soort", "geldig_van", "geldig_tot"]
+    list_filter = ["soort"]
+    search_fields = ["zorgaanbieder__naam", "zorgaanbieder__andere_namen__naam"]
+    list_select_related = ["zorgaanbieder"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+
+        class Form(form):
+            def _post_clean(self):
+                super()._post_clean()
+                if not self.errors:
+                    try:
+                        services.controleer_relatie(relatie=self.instance)
+                    except ValidationError as exc:
+                        self._update_errors(exc)
+
+        return Form
+
+
+@admin.register(Uitgave)
+class UitgaveAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [UitgaveResource]
+    formats = FORMATEN
+    list_display = ["zorgaanbieder", "jaar", "maand", "gemeente", "categorie", "bedrag"]
+    list_filter = ["jaar", "gemeente", "categorie"]
+    search_fields = ["zorgaanbieder__naam", "zorgaanbieder__andere_namen__naam"]
+    list_select_related = ["zorgaanbieder", "gemeente"]
+
+
+@admin.register(Opdracht)
+class OpdrachtAdmin(SimpleHistoryAdmin):
+    list_display = ["gemeente", "jaar", "lumpsum", "verhoging_lumpsum", "aanvullende_taken", "opdrachtsom"]
+    list_filter = ["jaar", "gemeente"]
+    list_select_related = ["gemeente"]
+
+
+@admin.register(Personeelsomvang)
+class PersoneelsomvangAdmin(SimpleHistoryAdmin):
+    list_display = ["zorgaanbieder", "jaar", "aantal_medewerkers", "minder_dan", "is_klein"]
+    list_filter = ["jaar"]
+    search_fields = ["zorgaanbieder__naam", "zorgaanbieder__andere_namen__naam"]
+    list_select_related = ["zorgaanbieder"]
+
+    def get_queryset(self, request):
+        klein = Personeelsomvang.objects.filter(selectors.kleine_omvang(), pk=OuterRef("pk"))
+        return super().get_queryset(request).annotate(_klein=Exists(klein))
+
+    @admin.display(description=_("kleine aanbieder"), boolean=True)
+    def is_klein(self, obj) -> bool:
+        return obj._klein
