@@ -334,18 +334,33 @@ def onderdeel_klachten(f: Filter) -> Onderdeel:
             basis=r["totaal"],
         ),
     ]
+    totaal = r["totaal"]
     kengetallen = Tabel(
         "klachten_kengetallen",
-        "Klachten: afhandeling",
-        [Kolom("Kengetal"), Kolom("Waarde", "getal")],
+        f"Klachten: soort, afhandeling en uitkomst {f.periode.label}",
+        [Kolom("Kengetal"), Kolom(f.periode.label, "gemengd"), Kolom(vergelijk, "gemengd")],
         [
-            ["Naar de klachtencommissie (aantal)", r.get("naar_commissie")],
-            ["Binnen 5 werkdagen opgepakt (%)", tijdig],
-            ["Mediaan werkdagen tot oppakken", r.get("mediaan_werkdagen_tot_oppakken")],
+            *[
+                [
+                    s.get("naam") or _naam(s.get("soort")),
+                    (s["aantal"], "aantal"),
+                    (s.get("aantal_vergelijking"), "aantal"),
+                ]
+                for s in r.get("per_soort") or []
+            ],
+            ["Naar de klachtencommissie", (r.get("naar_commissie"), "aantal"), ("", "aantal")],
+            ["Binnen 5 werkdagen opgepakt (%)", (tijdig, "pct", totaal), ("", "aantal")],
+            [
+                "Mediaan werkdagen tot oppakken",
+                (r.get("mediaan_werkdagen_tot_oppakken"), "getal", totaal),
+                ("", "aantal"),
+            ],
+            *[
+                [f"Uitkomst: {u.get('naam') or _naam(u.get('uitkomst'))}", (u["aantal"], "aantal"), ("", "aantal")]
+                for u in r.get("uitkomsten") or []
+            ],
         ],
     )
-    kengetallen.kolommen[1].soort = "gemengd"
-    kengetallen.rijen = [[k, (v, s)] for (k, v), s in zip(kengetallen.rijen, ("aantal", "pct", "dagen"), strict=True)]
     grafiek = GrafiekSpec(
         "grafiek-klachten",
         "Klachten per aard",
