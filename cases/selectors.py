@@ -1,0 +1,416 @@
+"""Reads and reports of casework. Lists are scoped to the user; reports are aggregate queries
+(``Count`` with filters, ``Exists``), never Python loops over rows. For medians one column of
+values is fetched. The dashboard calls the report functions below by name; they return plain
+dicts and lists.
+
+A young person is *in care* on a day when one of their requests was received before that day and
+is not closed before it. For a period: at start = in care on the first day; at end = in care on the
+day after the last; inflow = had care in the period but not at start; outflow = had care in the
+period but not at the end. So ``bij_aanvang + instroom - uitstroom == ultimo`` always holds.
+``gemiddeld_per_maand`` is the mean of the start and end counts (as in the published tables).
+"""
+
+from collections import defaultdict
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from statistics import median
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+
+from cases.conf import termijn
+from cases.models import Hulpvraag, Jeugdige, MeldcodeStap, MeldcodeTraject, Onderzoek, VeiligThuisMelding, Zorginzet
+from jens.models import Gemeente
+from jens.periode import Periode
+from jens.roles import heeft_rol
+from jens.scope import filter_op_scope
+
+KLEIN_AANTAL = 5
+TOTAAL_LABEL = "HLV"
+NIET_MASKEREN = {"gemeente", "gebied", "maand", "periode", "vorm", "zorgaanbieder", "reden", "label"}
+
+
+# --- Access ---------------------------------------------------------------------------------------
+
+
+def mag_casussen_zien(user) -> bool:
+    """Case data (persons) is for the gedragswetenschapper and management only."""
+    return bool(getattr(user, "is_authenticated", False)) and user.has_perm("cases.view_jeugdige")
+
+
+def in_scope(qs: QuerySet, user, *, pad: str = "jeugdige") -> QuerySet:
+    """``qs`` limited to the cases the user may see: nothing without the view permission of the
+    model, else the areas in scope (management and superusers: all)."""
+    model = qs.model
+    if not user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
+        return qs.none()
+    prefix = f"{pad}__" if pad else ""
+    return filter_op_scope(qs, user, gemeente=f"{prefix}gemeente", gebied=f"{prefix}gebied")
+
+
+def jeugdigen_voor(user) -> QuerySet[Jeugdige]:
+    return in_scope(Jeugdige.objects.select_related("gemeente", "gebied"), user, pad="")
+
+
+def zoek_jeugdigen(qs: QuerySet[Jeugdige], zoekterm: str) -> QuerySet[Jeugdige]:
+    """Search on client number, BSN (exact), surname or date of birth (dd-mm-jjjj)."""
+    zoekterm = (zoekterm or "").strip()
+    if not zoekterm:
+        return qs
+    voorwaarde = Q(clientnummer__iexact=zoekterm) | Q(achternaam__icontains=zoekterm)
+    if zoekterm.isdigit() and len(zoekterm) == 9:
+        voorwaarde |= Q(bsn=zoekterm)
+    try:
+        dag, maand, jaar = (int(x) for x in zoekterm.split("-"))
+        voorwaarde |= Q(geboortedatum=date(jaar, maand, dag))
+    except ValueError:
+        pass
+    return qs.filter(voorwaarde)
+
+
+def gemeente_voor_rapport(user, gevraagd: Gemeente | None) -> Gemeente | None:
+    """A gemeente user gets their own municipality whatever they ask; others what they ask."""
+    if heeft_rol(user, "management") or user.is_superuser:
+        return gevraagd
+    eigen = Gemeente.objects.filter(Q(gebruikers=user)).order_by("pk").first()
+    return eigen
+
+
+def maskeer(waarde):
+    """Counts under 5 become "<5" (the gemeente sees no countable persons). Applied recursively."""
+    if isinstance(waarde, bool):
+        return waarde
+    if isinstance(waarde, int):
+        return "<5" if 0 < waarde < KLEIN_AANTAL else waarde
+    if isinstance(waarde, dict):
+        return {
+            k: (v if k in ("norm", "gemeente", "gebied", "maand") or k.endswith("_norm") else maskeer(v))
+            for k, v in waarde.items()
+        }
+    if isinstance(waarde, list):
+        return [maskeer(v) for v in waarde]
+    return waarde
+
+
+# --- Helpers --------------------------------------------------------------------------------------
+
+
+def _gemeente_q(gemeente, pad: str) -> Q:
+    if gemeente is None:
+        return Q()
+    if isinstance(gemeente, Gemeente):
+        return Q(**{pad: gemeente.pk})
+    if isinstance(gemeente, int):
+        return Q(**{pad: gemeente})
+    return Q(**{f"{pad}__code": gemeente})
+
+
+def pct(deel: int, geheel: int) -> Decimal | None:
+    if not geheel:
+        return None
+    return (Decimal(deel) * 100 / Decimal(geheel)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _helft(a: int, b: int) -> int:
+    return int((Decimal(a + b) / 2).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def _open_op(dag: date) -> Exists:
+    """The young person (outer row) is in care on ``dag``."""
+    return Exists(
+        Hulpvraag.objects.filter(jeugdige=OuterRef("pk"), ontvangen_op__lt=dag).filter(
+            Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=dag)
+        )
+    )
+
+
+def _actief_in(van: date, tot: date) -> Exists:
+    """The young person (outer row) had care on some day of [van, tot]."""
+    return Exists(
+        Hulpvraag.objects.filter(jeugdige=OuterRef("pk"), ontvangen_op__lte=tot).filter(
+            Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=van)
+        )
+    )
+
+
+def _tellingen(van: date, tot: date, prefix: str = "") -> dict:
+    aanvang, eind, actief = _open_op(van), _open_op(tot + timedelta(days=1)), _actief_in(van, tot)
+    return {
+        f"{prefix}bij_aanvang": Count("pk", filter=Q(aanvang)),
+        f"{prefix}instroom": Count("pk", filter=Q(actief) & ~Q(aanvang)),
+        f"{prefix}uitstroom": Count("pk", filter=Q(actief) & ~Q(eind)),
+        f"{prefix}ultimo": Count("pk", filter=Q(eind)),
+    }
+
+
+# --- Reports --------------------------------------------------------------------------------------
+
+
+def clienten_rapport(periode: Periode, *, gemeente=None) -> dict:
+    """Unique clients per gemeente (at start, inflow, outflow, at end, average per month) plus an
+    HLV total row. Two queries."""
+    gemeenten = list(Gemeente.objects.filter(_gemeente_q(gemeente, "pk")).order_by("naam"))
+    per_id = {
+        r["gemeente"]: r
+        for r in Jeugdige.objects.filter(_gemeente_q(gemeente, "gemeente"))
+        .values("gemeente")
+        .annotate(**_tellingen(periode.van, periode.tot))
+        .order_by()
+    }
+    velden = ("bij_aanvang", "instroom", "uitstroom", "ultimo")
+    rijen = []
+    for g in gemeenten:
+        r = per_id.get(g.pk, dict.fromkeys(velden, 0))
+        rij = {"gemeente": g.naam, **{v: r[v] for v in velden}}
+        rij["gemiddeld_per_maand"] = _helft(rij["bij_aanvang"], rij["ultimo"])
+        rijen.append(rij)
+    if gemeente is None:
+        totaal = {"gemeente": TOTAAL_LABEL, **{v: sum(r[v] for r in rijen) for v in velden}}
+        totaal["gemiddeld_per_maand"] = _helft(totaal["bij_aanvang"], totaal["ultimo"])
+        rijen.append(totaal)
+    return {"periode": periode.label, "van": periode.van, "tot": periode.tot, "rijen": rijen}
+
+
+def clienten_per_maand(periode: Periode, *, gemeente=None) -> list[dict]:
+    """Per month of the period: in care at the end of the month, inflow and outflow. One query."""
+    maanden = periode.maanden()
+    annotaties = {}
+    for i, maand in enumerate(maanden):
+        volgende = (maand.replace(day=28) + timedelta(days=4)).replace(day=1)
+        van, tot = max(maand, periode.van), min(volgende - timedelta(days=1), periode.tot)
+        annotaties.update(_tellingen(van, tot, prefix=f"m{i}_"))
+    totalen = Jeugdige.objects.filter(_gemeente_q(gemeente, "gemeente")).aggregate(**annotaties)
+    return [
+        {
+            "maand": maand,
+            "in_zorg": totalen[f"m{i}_ultimo"],
+            "instroom": totalen[f"m{i}_instroom"],
+            "uitstroom": totalen[f"m{i}_uitstroom"],
+        }
+        for i, maand in enumerate(maanden)
+    ]
+
+
+def wachtend_op(op: date, *, gemeente=None) -> QuerySet[Zorginzet]:
+    """Care registered on or before ``op`` and not started by then (the request still open)."""
+    return Zorginzet.objects.filter(
+        Q(gestart_op__isnull=True) | Q(gestart_op__gt=op),
+        Q(hulpvraag__afgesloten_op__isnull=True) | Q(hulpvraag__afgesloten_op__gt=op),
+        _gemeente_q(gemeente, "hulpvraag__jeugdige__gemeente"),
+        aangemeld_op__lte=op,
+    )
+
+
+def wachtlijst(*, op: date, per: str = "gebied", gemeente=None) -> list[dict]:
+    """The waiting list on ``op`` grouped by the young person's area, by provider (area team for
+    care by an area team) or by form, with the median waiting time in days. One query."""
+    sleutels = {
+        "gebied": "hulpvraag__jeugdige__gebied__naam",
+        "zorgaanbieder": "zorgaanbieder__naam",
+        "vorm": "vorm",
+    }
+    sleutel = sleutels[per]
+    wachtdagen: dict[str, list[int]] = defaultdict(list)
+    for naam, aangemeld_op in wachtend_op(op, gemeente=gemeente).values_list(sleutel, "aangemeld_op"):
+        if per == "vorm":
+            naam = Zorginzet.Vorm(naam).label
+        wachtdagen[naam or "gebiedsteam"].append((op - aangemeld_op).days)
+    return [
+        {per: naam, "wachtend": len(dagen), "mediaan_wachtdagen": median(dagen)}
+        for naam, dagen in sorted(wachtdagen.items())
+    ]
+
+
+def wachtlijst_per_gebied(*, op: date, gemeente=None) -> list[dict]:
+    return wachtlijst(op=op, per="gebied", gemeente=gemeente)
+
+
+def veilig_thuis_cijfers(periode: Periode, *, gemeente=None) -> dict:
+    """Veilig Thuis reports received in the period: followed up and on time (norm 100%), and the
+    investigations started in the period. Two queries."""
+    tijdig = Q(opgevolgd_op__isnull=False, opgevolgd_op__lte=F("opvolgen_uiterlijk"))
+    m = VeiligThuisMelding.objects.filter(
+        _gemeente_q(gemeente, "jeugdige__gemeente"), ontvangen_op__gte=periode.van, ontvangen_op__lte=periode.tot
+    ).aggregate(
+        aantal=Count("pk"),
+        opgevolgd=Count("pk", filter=Q(opgevolgd_op__isnull=False)),
+        tijdig=Count("pk", filter=tijdig),
+        niet_tijdig=Count("pk", filter=~tijdig, distinct=True),
+        onderzocht=Count("pk", filter=~tijdig & Q(onderzoeken__isnull=False), distinct=True),
+    )
+    o = Onderzoek.objects.filter(
+        _gemeente_q(gemeente, "jeugdige__gemeente"), gestart_op__gte=periode.van, gestart_op__lte=periode.tot
+    ).aggregate(
+        aantal=Count("pk"),
+        afgerond=Count("pk", filter=Q(afgerond_op__isnull=False)),
+        meldcode_niet_gevolgd=Count("pk", filter=Q(reden=Onderzoek.Reden.MELDCODE_NIET_GEVOLGD)),
+        vt_niet_tijdig_opgevolgd=Count("pk", filter=Q(reden=Onderzoek.Reden.VT_NIET_TIJDIG_OPGEVOLGD)),
+    )
+    return {
+        "aantal": m["aantal"],
+        "opgevolgd": m["opgevolgd"],
+        "opgevolgd_pct": pct(m["opgevolgd"], m["aantal"]),
+        "tijdig": m["tijdig"],
+        "tijdig_pct": pct(m["tijdig"], m["aantal"]),
+        "norm": termijn("CASES_NORM_VT_OPGEVOLGD_PCT"),
+        "niet_tijdig": m["niet_tijdig"],
+        "niet_tijdig_onderzocht_pct": pct(m["onderzocht"], m["niet_tijdig"]),
+        "onderzoek_norm": termijn("CASES_NORM_ONDERZOCHT_PCT"),
+        "onderzoeken": o,
+    }
+
+
+def meldcode_cijfers(periode: Periode, *, gemeente=None) -> dict:
+    """Meldcode trajectories started in the period: decisions, reports to Veilig Thuis, feedback,
+    consultation of Veilig Thuis; and the investigations of cases where the Meldcode was not
+    followed (norm 100%). Three queries."""
+    trajecten = MeldcodeTraject.objects.filter(
+        _gemeente_q(gemeente, "jeugdige__gemeente"), gestart_op__gte=periode.van, gestart_op__lte=periode.tot
+    )
+    t = trajecten.aggregate(
+        aantal=Count("pk"),
+        afgerond=Count("pk", filter=~Q(besluit="")),
+        gemeld=Count("pk", filter=Q(gemeld_op__isnull=False)),
+        terugkoppeling_ontvangen=Count("pk", filter=Q(terugkoppeling_op__isnull=False)),
+        **{f"besluit_{b}": Count("pk", filter=Q(besluit=b)) for b in MeldcodeTraject.Besluit.values},
+    )
+    geraadpleegd = MeldcodeStap.objects.filter(
+        traject__in=trajecten, stap=MeldcodeStap.Stap.CONSULTATIE, veilig_thuis_geraadpleegd=True
+    ).count()
+    onderzoeken = Onderzoek.objects.filter(
+        _gemeente_q(gemeente, "jeugdige__gemeente"),
+        reden=Onderzoek.Reden.MELDCODE_NIET_GEVOLGD,
+        gestart_op__gte=periode.van,
+        gestart_op__lte=periode.tot,
+    ).aggregate(aantal=Count("pk"), afgerond=Count("pk", filter=Q(afgerond_op__isnull=False)))
+    return {
+        "aantal": t["aantal"],
+        "afgerond": t["afgerond"],
+        "besluiten": {b: t[f"besluit_{b}"] for b in MeldcodeTraject.Besluit.values},
+        "gemeld": t["gemeld"],
+        "terugkoppeling_ontvangen": t["terugkoppeling_ontvangen"],
+        "veilig_thuis_geraadpleegd": geraadpleegd,
+        "onderzoeken_niet_gevolgd": onderzoeken["aantal"],
+        "onderzoeken_niet_gevolgd_afgerond": onderzoeken["afgerond"],
+        "onderzoek_norm": termijn("CASES_NORM_ONDERZOCHT_PCT"),
+    }
+
+
+def _zorg_in(periode: Periode, gemeente) -> QuerySet[Zorginzet]:
+    return Zorginzet.objects.filter(
+        Q(beeindigd_op__isnull=True) | Q(beeindigd_op__gte=periode.van),
+        _gemeente_q(gemeente, "hulpvraag__jeugdige__gemeente"),
+        gestart_op__lte=periode.tot,
+    )
+
+
+def aandeel_gebiedsteam(periode: Periode, *, gemeente=None) -> dict:
+    """Care that ran in the period: by the area teams against outsourced to providers (counts of
+    care and of unique clients, with percentages). One query."""
+    r = _zorg_in(periode, gemeente).aggregate(
+        gebiedsteam=Count("pk", filter=Q(gebied__isnull=False)),
+        uitbesteed=Count("pk", filter=Q(zorgaanbieder__isnull=False)),
+        clienten_gebiedsteam=Count("hulpvraag__jeugdige", filter=Q(gebied__isnull=False), distinct=True),
+        clienten_uitbesteed=Count("hulpvraag__jeugdige", filter=Q(zorgaanbieder__isnull=False), distinct=True),
+    )
+    totaal = r["gebiedsteam"] + r["uitbesteed"]
+    return {
+        **r,
+        "totaal": totaal,
+        "gebiedsteam_pct": pct(r["gebiedsteam"], totaal),
+        "uitbesteed_pct": pct(r["uitbesteed"], totaal),
+    }
+
+
+def top_aanbieders(periode: Periode, *, gemeente=None, aantal: int = 7) -> list[dict]:
+    """The providers with the most unique clients in care in the period. One query."""
+    rijen = (
+        _zorg_in(periode, gemeente)
+        .filter(zorgaanbieder__isnull=False)
+        .values("zorgaanbieder__naam")
+        .annotate(clienten=Count("hulpvraag__jeugdige", distinct=True))
+        .order_by("-clienten", "zorgaanbieder__naam")
+        .values_list("zorgaanbieder__naam", "clienten")[:aantal]
+    )
+    return [{"zorgaanbieder": naam, "clienten": n} for naam, n in rijen]
+
+
+def einde_redenen(periode: Periode, *, gemeente=None) -> list[dict]:
+    """Requests closed in the period per end reason. One query."""
+    rijen = (
+        Hulpvraag.objects.filter(
+            _gemeente_q(gemeente, "jeugdige__gemeente"), afgesloten_op__gte=periode.van, afgesloten_op__lte=periode.tot
+        )
+        .values("einde_reden")
+        .annotate(aantal=Count("pk"))
+        .order_by("-aantal", "einde_reden")
+    )
+    labels = dict(Hulpvraag.EindeReden.choices)
+    return [
+        {"reden": r["einde_reden"], "label": str(labels.get(r["einde_reden"], "—")), "aantal": r["aantal"]}
+        for r in rijen
+    ]
+
+
+def norm_cijfers(periode: Periode, *, gemeente=None) -> dict:
+    """Requests received in the period: file and core team on time; for ``meervoudig`` the share
+    with a family plan (norm 85%) and with a fixed contact (norm 95%). One query."""
+    meervoudig = Q(triage=Hulpvraag.Triage.MEERVOUDIG)
+    r = Hulpvraag.objects.filter(
+        _gemeente_q(gemeente, "jeugdige__gemeente"), ontvangen_op__gte=periode.van, ontvangen_op__lte=periode.tot
+    ).aggregate(
+        aantal=Count("pk"),
+        dossier=Count("pk", filter=Q(dossier_aangemaakt_op__isnull=False)),
+        dossier_tijdig=Count("pk", filter=Q(dossier_aangemaakt_op__lte=F("dossier_uiterlijk"))),
+        kernteam=Count("pk", filter=Q(kernteam_op__isnull=False)),
+        kernteam_tijdig=Count("pk", filter=Q(kernteam_op__lte=F("kernteam_uiterlijk"))),
+        meervoudig=Count("pk", filter=meervoudig),
+        met_gezinsplan=Count("pk", filter=meervoudig & Q(gezinsplan_op__isnull=False)),
+        met_vast_aanspreekpunt=Count("pk", filter=meervoudig & Q(regisseur__isnull=False)),
+    )
+    return {
+        **r,
+        "dossier_tijdig_pct": pct(r["dossier_tijdig"], r["dossier"]),
+        "kernteam_tijdig_pct": pct(r["kernteam_tijdig"], r["kernteam"]),
+        "gezinsplan_pct": pct(r["met_gezinsplan"], r["meervoudig"]),
+        "gezinsplan_norm": termijn("CASES_NORM_GEZINSPLAN_PCT"),
+        "vast_aanspreekpunt_pct": pct(r["met_vast_aanspreekpunt"], r["meervoudig"]),
+        "vast_aanspreekpunt_norm": termijn("CASES_NORM_VAST_AANSPREEKPUNT_PCT"),
+    }
+
+
+def klantreis_cijfers(periode: Periode, *, gemeente=None) -> dict:
+    """Client journeys that ended in the period: a young person's requests chained when the next
+    starts within 30 days of the previous closure; length from first contact to closure. Returning
+    clients: journeys ended in the period of young people with an earlier journey.
+
+    Fetches three columns of the requests of the young people with a closure in the period."""
+    aansluiting = timedelta(days=termijn("CASES_KLANTREIS_AANSLUITING_DAGEN"))
+    jeugdigen = Hulpvraag.objects.filter(
+        _gemeente_q(gemeente, "jeugdige__gemeente"), afgesloten_op__gte=periode.van, afgesloten_op__lte=periode.tot
+    ).values("jeugdige")
+    rijen = (
+        Hulpvraag.objects.filter(jeugdige__in=jeugdigen, ontvangen_op__lte=periode.tot)
+        .order_by("jeugdige", "ontvangen_op")
+        .values_list("jeugdige", "ontvangen_op", "afgesloten_op")
+    )
+    lengtes, terugkerend = [], 0
+    reizen: dict[int, list[list]] = defaultdict(list)
+    for jeugdige_id, ontvangen, afgesloten in rijen:
+        lijst = reizen[jeugdige_id]
+        if lijst and (lijst[-1][1] is None or ontvangen <= lijst[-1][1] + aansluiting):
+            laatste = lijst[-1][1]
+            lijst[-1][1] = None if (afgesloten is None or laatste is None) else max(laatste, afgesloten)
+        else:
+            lijst.append([ontvangen, afgesloten])
+    for lijst in reizen.values():
+        for i, (begin, einde) in enumerate(lijst):
+            if einde is not None and periode.van <= einde <= periode.tot:
+                lengtes.append((einde - begin).days)
+                terugkerend += i > 0
+    gemiddeld = round(sum(lengtes) / len(lengtes)) if lengtes else None
+    return {
+        "afgeronde_klantreizen": len(lengtes),
+        "gemiddelde_duur_dagen": gemiddeld,
+        "norm_dagen": termijn("CASES_NORM_KLANTREIS_DAGEN"),
+        "terugkerende_clienten": terugkerend,
+    }
