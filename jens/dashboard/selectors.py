@@ -600,7 +600,11 @@ def onderdeel_transformatie(f: Filter) -> Onderdeel:
         f"Transformatieafspraken en gesprekken {f.jaar}",
         [Kolom("Kengetal"), Kolom("Waarde", "aantal"), Kolom("Streefaantal", "aantal")],
         [
-            ["Aanbieders met een transformatieafspraak", t["aantal_aanbieders_met_afspraak"], t.get("streefaantal")],
+            [
+                f"Aanbieders met een transformatieafspraak (uiterlijk {_datumlabel(t.get('streefdatum') or f.periode.tot)})",
+                t["aantal_aanbieders_met_afspraak"],
+                t.get("streefaantal"),
+            ],
             *[[f"Afspraken met status {_naam(s)}", n, None] for s, n in _paren(t.get("per_status"))],
             ["Monitorgesprekken gehouden", g["monitorgesprekken_gehouden"], g.get("streefaantal")],
             *[[f"Gesprekken: {_naam(s)}", n, None] for s, n in _paren(g.get("per_soort"))],
@@ -615,7 +619,7 @@ def onderdeel_transformatie(f: Filter) -> Onderdeel:
             t["aantal_aanbieders_met_afspraak"],
             norm=t.get("streefaantal"),
             richting="min" if t.get("streefaantal") else None,
-            toelichting=f"Stand op {f.periode.tot:%d-%m-%Y}; heel JENS.",
+            toelichting=f"Afgesproken uiterlijk {_datumlabel(t.get('streefdatum') or f.periode.tot)}; heel JENS.",
             detail="transformatie",
         ),
         Tegel(
