@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -390,13 +392,41 @@ def rapport_scope(user, *, gemeente: str | None, gebied: str | None) -> dict:
     return kwargs
 
 
+def _fte_veld():
+    return serializers.DecimalField(max_digits=8, decimal_places=1)
+
+
+class GemeenteFteSerializer(serializers.Serializer):
+    gemeente = serializers.CharField()
+    fte = _fte_veld()
+
+
+class GebiedFteSerializer(serializers.Serializer):
+    gemeente = serializers.CharField()
+    gebied = serializers.CharField()
+    code = serializers.CharField()
+    fte = _fte_veld()
+
+
+class DomeinFteSerializer(serializers.Serializer):
+    domein = serializers.CharField()
+    label = serializers.CharField()
+    fte = _fte_veld()
+
+
+class FunctieFteSerializer(serializers.Serializer):
+    functie = serializers.CharField()
+    label = serializers.CharField()
+    fte = _fte_veld()
+
+
 class FteRegelSerializer(serializers.Serializer):
     peildatum = serializers.DateField()
-    totaal = serializers.DecimalField(max_digits=8, decimal_places=1)
-    per_gemeente = serializers.ListField(child=serializers.DictField())
-    per_gebied = serializers.ListField(child=serializers.DictField())
-    per_domein = serializers.ListField(child=serializers.DictField())
-    per_functie = serializers.ListField(child=serializers.DictField())
+    totaal = _fte_veld()
+    per_gemeente = GemeenteFteSerializer(many=True)
+    per_gebied = GebiedFteSerializer(many=True)
+    per_domein = DomeinFteSerializer(many=True)
+    per_functie = FunctieFteSerializer(many=True)
     vorige_peildatum = serializers.DateField()
     verschil_vorige_pct = serializers.DecimalField(max_digits=8, decimal_places=1, allow_null=True)
     verschil_jaar_pct = serializers.DecimalField(max_digits=8, decimal_places=1, allow_null=True)
@@ -409,6 +439,14 @@ class FteRapportView(APIView):
 
     rollen = RAPPORT_ROLLEN
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("peildatum", OpenApiTypes.DATE, many=True, description="herhaalbaar; 2023-06-30"),
+            OpenApiParameter("gemeente", OpenApiTypes.STR, description="code, bv. heerlen"),
+            OpenApiParameter("gebied", OpenApiTypes.STR, description="code, bv. heerlen-1"),
+        ],
+        responses=FteRegelSerializer(many=True),
+    )
     def get(self, request):
         peildata = lees_peildata(request.query_params.getlist("peildatum"))
         kwargs = rapport_scope(

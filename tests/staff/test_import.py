@@ -1,0 +1,100 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+import tablib
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from staff.models import Medewerker, Plaatsing
+from staff.resources import MedewerkerResource, PlaatsingResource
+from tests.staff.factories import LidFactory, MedewerkerFactory, PlaatsingFactory
+
+pytestmark = pytest.mark.django_db
+
+KOPPEN = ["personeelsnummer", "naam", "email", "werkgever", "functie", "in_dienst_van", "in_dienst_tot"]
+
+
+@pytest.fixture
+def lid():
+    return LidFactory(naam="Radar")
+
+
+def _medewerkers(*rijen):
+    return tablib.Dataset(*rijen, headers=KOPPEN)
+
+
+def test_import_maakt_aan_en_werkt_bij_op_personeelsnummer(lid):
+    MedewerkerFactory(personeelsnummer="P1", naam="Oude Naam", werkgever=lid)
+    data = _medewerkers(
+        ["P1", "Nieuwe Naam", "p1@example.org", "radar", "gezinswerker", "2020-01-01", ""],
+        ["P2", "Tweede", "", "Radar", "jeugdconsulent", "2023-02-01", ""],
+    )
+    proef = MedewerkerResource().import_data(data, dry_run=True, rollback_on_validation_errors=True)
+    assert not proef.has_errors() and not proef.has_validation_errors()
+    assert [r.import_type for r in proef.rows] == ["update", "new"]
+    assert Medewerker.objects.get().naam == "Oude Naam"  # the preview writes nothing
+    MedewerkerResource().import_data(data, dry_run=False, rollback_on_validation_errors=True)
+    assert sorted(Medewerker.objects.values_list("personeelsnummer", "naam")) == [
+        ("P1", "Nieuwe Naam"),
+        ("P2", "Tweede"),
+    ]
+    assert Medewerker.objects.get(personeelsnummer="P2").meldcode_basis_uiterlijk == date(2023, 3, 29)
+
+
+def test_import_met_foute_rij_schrijft_niets_en_noemt_rij_en_reden(lid):
+    data = _medewerkers(
+        ["P1", "Goed", "", "Radar", "gezinswerker", "2020-01-01", ""],
+        ["P2", "Geen lid", "", "Radar", "gezinswerker", "2018-01-01", ""],
+        ["P3", "Onbekend", "", "Bestaat Niet", "gezinswerker", "2020-01-01", ""],
+        ["P4", "Foute functie", "", "Radar", "tovenaar", "2020-01-01", ""],
+    )
+    resultaat = MedewerkerResource().import_data(data, dry_run=False, rollback_on_validation_errors=True)
+    fouten = {rij.number: rij.error_dict for rij in resultaat.invalid_rows}
+    assert set(fouten) == {2, 3, 4}
+    assert "geen lid van JENS" in fouten[2]["werkgever"][0]
+    assert "Onbekende zorgaanbieder 'Bestaat Niet'" in fouten[3]["werkgever"][0]
+    assert "functie" in fouten[4]
+    assert not Medewerker.objects.exists()
+
+
+def test_import_plaatsingen_controleert_fte_som(lid, gebied):
+    m = MedewerkerFactory(personeelsnummer="P1", werkgever=lid, in_dienst_van=date(2020, 1, 1))
+    PlaatsingFactory(medewerker=m, fte=Decimal("0.60"), van=date(2020, 1, 1))
+    koppen = ["personeelsnummer", "gebied", "domein", "fte", "van", "tot"]
+    goed = tablib.Dataset(["P1", "heerlen-2", "voorliggend_veld", "0.40", "2021-01-01", ""], headers=koppen)
+    fout = tablib.Dataset(
+        ["P1", "heerlen-2", "voorliggend_veld", "0.30", "2021-01-01", ""],
+        ["P1", "heerlen-3", "gebiedsteam", "0.20", "2021-01-01", ""],  # together with row 1 above 1.00
+        ["P9", "atlantis", "gebiedsteam", "0.20", "2021-01-01", ""],
+        headers=koppen,
+    )
+    resultaat = PlaatsingResource().import_data(fout, dry_run=False, rollback_on_validation_errors=True)
+    fouten = {rij.number: rij.error_dict for rij in resultaat.invalid_rows}
+    assert "het maximum is 1,00" in fouten[2]["fte"][0]
+    rijfouten = {nummer: " ".join(str(f.error) for f in lijst) for nummer, lijst in resultaat.row_errors()}
+    assert "Onbekend personeelsnummer 'P9'" in rijfouten[3]
+    assert Plaatsing.objects.count() == 1
+    resultaat = PlaatsingResource().import_data(goed, dry_run=False, rollback_on_validation_errors=True)
+    assert not resultaat.has_validation_errors()
+    assert Plaatsing.objects.count() == 2
+
+
+def test_admin_import_toont_voorbeeld_en_rijfouten_xlsx(client, maak_gebruiker, lid):
+    beheerder = maak_gebruiker("functioneel_beheerder", is_staff=True)
+    client.force_login(beheerder)
+    data = _medewerkers(
+        ["P1", "Goed", "", "Radar", "gezinswerker", "2020-01-01", ""],
+        ["P2", "Geen lid", "", "Radar", "gezinswerker", "2018-01-01", ""],
+    )
+    bestand = SimpleUploadedFile("hr.xlsx", data.export("xlsx"))
+    formaten = client.get("/admin/staff/medewerker/import/").context["form"].fields["format"].choices
+    xlsx = next(waarde for waarde, label in formaten if "xlsx" in str(label).lower())
+    antwoord = client.post(
+        "/admin/staff/medewerker/import/",
+        {"import_file": bestand, "format": xlsx, "resource": 0},
+    )
+    inhoud = antwoord.content.decode()
+    assert antwoord.status_code == 200
+    assert "geen lid van JENS" in inhoud
+    assert "confirm_form" not in antwoord.context or antwoord.context.get("confirm_form") is None
+    assert not Medewerker.objects.exists()
