@@ -36,7 +36,7 @@ NIET_LOGGEN = {"page", "page_size", "format"}
 def fout_400(exc: DjangoValidationError) -> exceptions.ValidationError:
     """A service's ValidationError as a DRF 400 with the messages per field."""
     if hasattr(exc, "error_dict"):
-        return exceptions.ValidationError({veld: [str(m) for m in e.messages] for veld, e in exc.error_dict.items()})
+        return exceptions.ValidationError({veld: [str(m) for m in fouten] for veld, fouten in exc.message_dict.items()})
     return exceptions.ValidationError({"non_field_errors": exc.messages})
 
 

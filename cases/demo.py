@@ -1,0 +1,352 @@
+"""Demo casework: synthetic young people and requests (invented names, no real persons) at JENS's
+volume: about 2,500 in care, about 130 new requests a month, spread over the six areas, with
+waiting lists, goal evaluations, a few Meldcode trajectories and Veilig Thuis reports (one overdue).
+
+The first half of 2023 is shaped to the published client figures (``cases/data/clienten_2023h1.csv``,
+copied from the reference table): the clients report over the demo reproduces them exactly.
+BSNs only from the test range 99999xxxx that is not issued to persons; most demo clients have none.
+Everything is bulk-inserted: the whole demo loads in a few seconds.
+"""
+
+import csv
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+
+from cases.models import (
+    Evaluatie,
+    Hulpvraag,
+    Jeugdige,
+    MeldcodeStap,
+    MeldcodeTraject,
+    Onderzoek,
+    VeiligThuisMelding,
+    Zorginzet,
+)
+from cases.services import genereer_clientnummers
+from cases.validators import is_geldig_bsn
+from jens.models import Gebied, Gemeente
+from jens.werkdagen import add_working_days
+
+DATA = Path(__file__).resolve().parent / "data" / "clienten_2023h1.csv"
+PERIODE_VAN, PERIODE_TOT = date(2023, 1, 1), date(2023, 6, 30)
+NIEUW_PER_MAAND = 130
+GEMIDDELDE_DUUR_DAGEN = 580  # in care ~ 130 a month x 19 months ~ 2,500
+
+VOORNAMEN = [
+    "Noor", "Sem", "Lieke", "Daan", "Fenna", "Luuk", "Isa", "Milan", "Roos", "Thijs", "Evi", "Bram", "Jade",
+    "Ruben", "Zoë", "Jesse", "Lotte", "Stijn", "Mila", "Niels", "Sara", "Tygo", "Yara", "Koen", "Nina", "Mats",
+]  # fmt: skip
+ACHTERNAMEN = [
+    "Demobeek", "Proefstra", "Testhoven", "Fictiens", "Voorbeeldman", "Verzinder", "Schijnhof", "Oefenaar",
+    "Denkbeeld", "Nepveld", "Probeerkamp", "Modelink", "Kunstmans", "Bedenkers", "Simulda", "Schetsveld",
+]  # fmt: skip
+POSTCODES = {"heerlen": "641", "landgraaf": "637", "voerendaal": "636"}
+VERWIJZERS = list(Hulpvraag.Verwijzer.values)
+VERWIJZER_GEWICHT = [30, 18, 6, 4, 5, 8, 15, 5, 7, 2]
+
+
+def cijfers() -> dict[str, dict[str, int]]:
+    """The 2023H1 figures per gemeente name (from the copied reference table)."""
+    with DATA.open(encoding="utf-8") as f:
+        return {
+            r["gemeente"]: {k: int(r[k]) for k in ("bij_aanvang", "instroom", "uitstroom", "ultimo")}
+            for r in csv.DictReader(f)
+            if r["periode"] == "2023H1" and r["gemeente"] != "HLV"
+        }
+
+
+class _Werkdagen:
+    """Memoised ``add_working_days`` (the demo asks the same dates thousands of times)."""
+
+    def __init__(self):
+        self.cache: dict[tuple[date, int], date] = {}
+
+    def __call__(self, d: date, n: int) -> date:
+        if (d, n) not in self.cache:
+            self.cache[(d, n)] = add_working_days(d, n)
+        return self.cache[(d, n)]
+
+
+def _datum(rng: random.Random, van: date, tot: date) -> date:
+    return van + timedelta(days=rng.randint(0, (tot - van).days))
+
+
+def _test_bsns():
+    for n in range(999990000, 1000000000):
+        if is_geldig_bsn(str(n)):
+            yield str(n)
+
+
+def seed(stdout) -> None:
+    if Jeugdige.objects.exists():
+        stdout.write("cases: demodata bestaat al")
+        return
+    rng = random.Random(2023)  # noqa: S311 - deterministic synthetic data
+    vandaag = date.today()
+    wd = _Werkdagen()
+    gemeenten = {g.naam: g for g in Gemeente.objects.all()}
+    gebieden: dict[int, list[Gebied]] = {}
+    for g in Gebied.objects.all():
+        gebieden.setdefault(g.gemeente_id, []).append(g)
+    from staff.models import Medewerker
+
+    medewerkers = list(Medewerker.objects.order_by("pk")[:200])
+    aanbieders = _aanbieders()
+
+    # 1. Who is in care when: (gemeente, received, closed) per young person.
+    trajecten: list[tuple[Gemeente, date, date | None]] = []
+
+    def sluiting(na: date) -> date | None:
+        d = na + timedelta(days=max(30, int(rng.expovariate(1 / GEMIDDELDE_DUUR_DAGEN))))
+        return d if d < vandaag else None
+
+    for naam, c in cijfers().items():
+        g = gemeenten[naam]
+        for i in range(c["bij_aanvang"]):
+            ontvangen = _datum(rng, date(2021, 1, 4), date(2022, 12, 30))
+            gesloten = _datum(rng, PERIODE_VAN, PERIODE_TOT) if i < c["uitstroom"] else sluiting(PERIODE_TOT)
+            trajecten.append((g, ontvangen, gesloten))
+        for _ in range(c["instroom"]):
+            ontvangen = _datum(rng, PERIODE_VAN, PERIODE_TOT)
+            trajecten.append((g, ontvangen, sluiting(max(ontvangen, PERIODE_TOT))))
+    # After the reference half year: about 130 new a month, in the same proportions.
+    aandeel = {naam: c["instroom"] for naam, c in cijfers().items()}
+    namen, gewichten = list(aandeel), list(aandeel.values())
+    maand = date(2023, 7, 1)
+    while maand <= vandaag:
+        volgende = maand + relativedelta(months=1)
+        for _ in range(NIEUW_PER_MAAND):
+            ontvangen = _datum(rng, maand, min(volgende - timedelta(days=1), vandaag))
+            trajecten.append((gemeenten[rng.choices(namen, gewichten)[0]], ontvangen, sluiting(ontvangen)))
+        maand = volgende
+
+    # 2. Young people (one per trajectory; invented names; BSN only from the test range).
+    bsns = _test_bsns()
+    jeugdigen = []
+    for g, ontvangen, _ in trajecten:
+        bsn = next(bsns, None) if rng.random() < 0.3 else None
+        geboren = ontvangen - timedelta(days=rng.randint(365 * 2, 365 * 17))
+        jeugdigen.append(
+            Jeugdige(
+                bsn=bsn,
+                reden_geen_bsn="" if bsn else rng.choice(Jeugdige.RedenGeenBsn.values),
+                achternaam=rng.choice(ACHTERNAMEN),
+                voornamen=rng.choice(VOORNAMEN),
+                geboortedatum=geboren,
+                postcode=f"{POSTCODES.get(g.code, '640')}{rng.randint(1, 9)} {chr(65 + rng.randint(0, 25))}{chr(65 + rng.randint(0, 25))}",
+                huisnummer=str(rng.randint(1, 180)),
+                gemeente=g,
+                gebied=rng.choice(gebieden[g.pk]),
+            )
+        )
+    Jeugdige.objects.bulk_create(jeugdigen, batch_size=2000)
+    genereer_clientnummers(Jeugdige.objects.all())
+
+    # 3. Requests with their deadlines, as the services would have computed them.
+    hulpvragen = []
+    for j, (_, ontvangen, gesloten) in zip(jeugdigen, trajecten, strict=True):
+        dossier_uiterlijk = wd(ontvangen, 5)
+        dossier = wd(ontvangen, rng.choices([1, 2, 3, 4, 5, 7], [20, 30, 25, 12, 8, 5])[0])
+        if dossier > vandaag or (gesloten and dossier > gesloten):
+            dossier = None
+        kernteam = wd(dossier, rng.choices([2, 3, 4, 5, 6], [20, 35, 25, 15, 5])[0]) if dossier else None
+        if kernteam and (kernteam > vandaag or (gesloten and kernteam > gesloten)):
+            kernteam = None
+        triage = rng.choices(Hulpvraag.Triage.values, [55, 35, 10])[0] if kernteam else ""
+        meervoudig = triage == Hulpvraag.Triage.MEERVOUDIG
+        gezinsplan = None
+        if meervoudig and rng.random() < 0.88:
+            gezinsplan = kernteam + timedelta(days=rng.randint(7, 35))
+            if gezinsplan > vandaag or (gesloten and gezinsplan > gesloten):
+                gezinsplan = None
+        regisseur = rng.choice(medewerkers) if medewerkers and kernteam and rng.random() < 0.96 else None
+        hulpvragen.append(
+            Hulpvraag(
+                jeugdige=j,
+                ontvangen_op=ontvangen,
+                verwijzer=rng.choices(VERWIJZERS, VERWIJZER_GEWICHT)[0],
+                soort=Hulpvraag.Soort.NIEUWE_CLIENT,
+                triage=triage,
+                regie=(Hulpvraag.Regie.GEMEENTE if triage == "complex" else Hulpvraag.Regie.JENS) if triage else "",
+                regisseur=regisseur,
+                dossier_aangemaakt_op=dossier,
+                kernteam_op=kernteam,
+                gezinsplan_op=gezinsplan,
+                status=(
+                    Hulpvraag.Status.AFGESLOTEN
+                    if gesloten
+                    else (Hulpvraag.Status.LOPEND if kernteam else Hulpvraag.Status.AANGEMELD)
+                ),
+                afgesloten_op=gesloten,
+                einde_reden=rng.choices(Hulpvraag.EindeReden.values, [62, 12, 8, 9, 3, 6])[0] if gesloten else "",
+                dossier_uiterlijk=dossier_uiterlijk,
+                kernteam_uiterlijk=wd(dossier, 5) if dossier else None,
+                gezinsplan_uiterlijk=kernteam + timedelta(weeks=6) if meervoudig else None,
+                evaluatie_uiterlijk=kernteam + relativedelta(months=3) if kernteam else None,
+            )
+        )
+    Hulpvraag.objects.bulk_create(hulpvragen, batch_size=2000)
+
+    # 4. Goal evaluations: every running request has had its latest one less than three months ago.
+    evaluaties = []
+    for h in hulpvragen:
+        if h.kernteam_op and not h.afgesloten_op and h.evaluatie_uiterlijk < vandaag:
+            datum = max(h.kernteam_op, vandaag - timedelta(days=rng.randint(1, 80)))
+            evaluaties.append(
+                Evaluatie(hulpvraag=h, datum=datum, uitkomst=rng.choice(Evaluatie.Uitkomst.values), toelichting="")
+            )
+            h.evaluatie_uiterlijk = datum + relativedelta(months=3)
+    Evaluatie.objects.bulk_create(evaluaties, batch_size=2000)
+    Hulpvraag.objects.bulk_update([e.hulpvraag for e in evaluaties], ["evaluatie_uiterlijk"], batch_size=1000)
+
+    # 5. Care: mostly by the area team, the rest by providers; recent ones still waiting.
+    zorg = []
+    for h, j in zip(hulpvragen, jeugdigen, strict=True):
+        if not h.kernteam_op:
+            continue
+        bij_aanbieder = aanbieders and rng.random() < 0.3
+        start = h.kernteam_op + timedelta(days=int(rng.expovariate(1 / (35 if bij_aanbieder else 12))))
+        if h.afgesloten_op and start > h.afgesloten_op:
+            start = h.afgesloten_op
+        if start > vandaag:
+            start = None
+        aanbieder, contract = rng.choice(aanbieders) if bij_aanbieder else (None, None)
+        zorg.append(
+            Zorginzet(
+                hulpvraag=h,
+                gebied=None if bij_aanbieder else j.gebied,
+                zorgaanbieder=aanbieder,
+                contract=contract,
+                vorm=rng.choices(Zorginzet.Vorm.values, [45, 20, 10, 12, 3, 5, 5])[0],
+                aangemeld_op=h.kernteam_op,
+                gestart_op=start,
+                beeindigd_op=h.afgesloten_op if start else None,
+            )
+        )
+        if bij_aanbieder and start is None:  # bridging care by the area team while waiting
+            zorg.append(
+                Zorginzet(
+                    hulpvraag=h,
+                    gebied=j.gebied,
+                    vorm=Zorginzet.Vorm.BEGELEIDING,
+                    aangemeld_op=h.kernteam_op,
+                    gestart_op=h.kernteam_op,
+                    overbrugging=True,
+                )
+            )
+    Zorginzet.objects.bulk_create(zorg, batch_size=2000)
+
+    _meldcode_en_veilig_thuis(rng, vandaag, wd, jeugdigen, hulpvragen, medewerkers)
+    stdout.write(
+        f"cases: {len(jeugdigen)} jeugdigen, {len(hulpvragen)} hulpvragen, {len(zorg)} zorginzet, "
+        f"{len(evaluaties)} evaluaties"
+    )
+
+
+def _aanbieders() -> list[tuple]:
+    """Providers with a contract in force today (and that contract), from the contracts demo."""
+    from contracts.models import Zorgaanbieder
+    from contracts.selectors import contracten_op, relaties_op
+
+    vandaag = date.today()
+    paren = [(c.zorgaanbieder, c) for c in contracten_op(vandaag).select_related("zorgaanbieder")[:20]]
+    met_contract = {a.pk for a, _ in paren}
+    leden = Zorgaanbieder.objects.filter(pk__in=relaties_op(vandaag).values("zorgaanbieder")).exclude(
+        pk__in=met_contract
+    )
+    return paren + [(a, None) for a in leden[:20]]
+
+
+def _meldcode_en_veilig_thuis(rng, vandaag, wd, jeugdigen, hulpvragen, medewerkers) -> None:
+    lopend = [j for j, h in zip(jeugdigen, hulpvragen, strict=True) if not h.afgesloten_op and h.kernteam_op]
+    # Veilig Thuis reports over the last years: all followed up, one late (investigated), one overdue now.
+    meldingen = []
+    start = date(2023, 1, 9)
+    for i, j in enumerate(rng.sample(lopend, 40)):
+        ontvangen = start + timedelta(days=i * (vandaag - start).days // 41)
+        uiterlijk = wd(ontvangen, 5)
+        laat = i == 7
+        opgevolgd = wd(ontvangen, 8 if laat else rng.randint(1, 4))
+        meldingen.append(
+            VeiligThuisMelding(
+                jeugdige=j,
+                ontvangen_op=ontvangen,
+                omschrijving="Veilig Thuis draagt de casus over voor vervolghulp (demo).",
+                opvolgen_uiterlijk=uiterlijk,
+                opgevolgd_op=opgevolgd if medewerkers else None,
+                opgevolgd_door=rng.choice(medewerkers) if medewerkers else None,
+                wijze=rng.choice(["contact_gezin", "zorg_gestart"]) if medewerkers else "",
+                notitie="",
+            )
+        )
+    te_laat = wd(vandaag - timedelta(days=14), 0)
+    meldingen.append(
+        VeiligThuisMelding(
+            jeugdige=rng.choice(lopend),
+            ontvangen_op=te_laat,
+            omschrijving="Veilig Thuis draagt de casus over; nog niet opgevolgd (demo).",
+            opvolgen_uiterlijk=wd(te_laat, 5),
+        )
+    )
+    VeiligThuisMelding.objects.bulk_create(meldingen)
+    laat = meldingen[7]
+    Onderzoek.objects.create(
+        jeugdige=laat.jeugdige,
+        reden=Onderzoek.Reden.VT_NIET_TIJDIG_OPGEVOLGD,
+        veilig_thuis_melding=laat,
+        gestart_op=laat.opgevolgd_op or laat.ontvangen_op,
+        bevindingen="De melding kwam binnen tijdens een vakantieperiode; de vervanging was niet geregeld.",
+        maatregelen="Vervangingsrooster voor Veilig Thuis-meldingen ingevoerd.",
+        afgerond_op=(laat.opgevolgd_op or laat.ontvangen_op) + timedelta(days=14),
+    )
+    if not medewerkers:
+        return
+    # A few Meldcode trajectories, complete with the five steps.
+    besluiten = ["hulp_organiseren", "melden_en_hulp", "melden", "hulp_organiseren", "geen_vervolg", "hulp_organiseren"]
+    stappen = []
+    for i, (j, besluit) in enumerate(zip(rng.sample(lopend, len(besluiten)), besluiten, strict=True)):
+        begin = wd(vandaag - timedelta(days=400 - i * 60), 0)
+        melden = besluit in ("melden", "melden_en_hulp")
+        besluit_op = wd(begin, 12)
+        traject = MeldcodeTraject.objects.create(
+            jeugdige=j,
+            gestart_op=begin,
+            signalen="Zorgen over de thuissituatie gemeld door school (demo).",
+            besluit=besluit,
+            gemeld_op=besluit_op if melden else None,
+            terugkoppeling_uiterlijk=wd(besluit_op, 5) if melden else None,
+            terugkoppeling_op=wd(besluit_op, 4) if melden else None,
+            terugkoppeling="Veilig Thuis start een onderzoek (demo)." if melden else "",
+            herbeoordeling_op=besluit_op + timedelta(weeks=12) if melden else None,
+        )
+        prof = rng.choice(medewerkers)
+        onveilig = besluit in ("melden", "melden_en_hulp")
+        for stap, dagen in zip(range(1, 6), (0, 3, 6, 9, 12), strict=True):
+            stappen.append(
+                MeldcodeStap(
+                    traject=traject,
+                    stap=stap,
+                    datum=wd(begin, dagen),
+                    professional=prof,
+                    veilig_thuis_geraadpleegd=(i % 2 == 0) if stap == 2 else None,
+                    vermoeden=(besluit != "geen_vervolg") if stap == 4 else None,
+                    acute_of_structurele_onveiligheid=onveilig if stap == 4 else None,
+                    effectieve_hulp_mogelijk=True if stap == 4 else None,
+                    hulp_geaccepteerd=True if stap == 4 else None,
+                    resultaat_binnen_termijn=(not onveilig) if stap == 4 else None,
+                    besluit=besluit if stap == 5 else "",
+                )
+            )
+    MeldcodeStap.objects.bulk_create(stappen)
+    Onderzoek.objects.create(
+        jeugdige=rng.choice(lopend),
+        reden=Onderzoek.Reden.MELDCODE_NIET_GEVOLGD,
+        gestart_op=vandaag - timedelta(days=20),
+        bevindingen="",
+    )
+
+
+__all__ = ["seed", "cijfers"]
