@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 from simple_history.utils import bulk_create_with_history
 
 from contracts.models import Relatie, Zorgaanbieder
+from contracts.selectors import leden_op
 from jens.models import Gebied
 from staff.models import ZORGFUNCTIES, Domein, Formatie, Medewerker, Plaatsing, Scholing
 from staff.services import basis_uiterlijk, opfris_uiterlijk
@@ -299,10 +300,13 @@ def seed(stdout) -> None:
     gebieden = {g.code: g for g in Gebied.objects.all()}
 
     medewerkers = []
+    andere_leden: dict[date, list[Zorgaanbieder]] = {}
     for i, m in enumerate(opbouw.medewerkers, start=1):
         leden = [a for a, perioden in werkgevers if _lid_op(perioden, m["van"])]
+        if not leden:  # none of the preferred members: any member on that date
+            leden = andere_leden.setdefault(m["van"], list(leden_op(m["van"])[:5]))
         if not leden:
-            raise RuntimeError(f"Geen van {', '.join(WERKGEVERS)} is lid op {m['van']:%d-%m-%Y}.")
+            raise RuntimeError(f"Er is geen lid van JENS op {m['van']:%d-%m-%Y} om als werkgever te gebruiken.")
         naam = f"{rng.choice(VOORNAMEN)} {rng.choice(ACHTERNAMEN)}"
         medewerkers.append(
             Medewerker(
