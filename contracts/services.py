@@ -16,6 +16,7 @@ from contracts.models import (
     ContractRegel,
     Gesprek,
     JaarrekeningBeoordeling,
+    Opdracht,
     Personeelsomvang,
     Relatie,
     TransformatieAfspraak,
@@ -308,6 +309,26 @@ def leg_uitgave_vast(
     _valideer(uitgave, exclude=["zorgaanbieder", "gemeente"])
     uitgave.save()
     return uitgave
+
+
+@transaction.atomic
+def sla_opdracht_op(*, opdracht: Opdracht | None = None, **velden) -> Opdracht:
+    """Create or change the municipal assignment of one gemeente and year (amounts not negative)."""
+    opdracht = opdracht or Opdracht()
+    for veld, waarde in velden.items():
+        setattr(opdracht, veld, waarde)
+    fouten = {
+        veld: "Het bedrag mag niet negatief zijn."
+        for veld in ("lumpsum", "verhoging_lumpsum", "aanvullende_taken")
+        if getattr(opdracht, veld) is not None and Decimal(getattr(opdracht, veld)) < 0
+    }
+    if fouten:
+        raise ValidationError(fouten)
+    if Opdracht.objects.filter(gemeente=opdracht.gemeente, jaar=opdracht.jaar).exclude(pk=opdracht.pk).exists():
+        raise ValidationError({"jaar": "Voor deze gemeente en dit jaar bestaat al een opdracht."})
+    _valideer(opdracht, exclude=["gemeente"])
+    opdracht.save()
+    return opdracht
 
 
 # --- Transformation agreements ----------------------------------------------------------------
