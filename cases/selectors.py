@@ -97,11 +97,13 @@ def maskeer(waarde):
 def _gemeente_q(gemeente, pad: str) -> Q:
     if gemeente is None:
         return Q()
+    """``gemeente`` as a Gemeente, a pk or a code; ``pad`` the lookup to Gemeente ("" on Gemeente itself)."""
+    prefix = f"{pad}__" if pad else ""
     if isinstance(gemeente, Gemeente):
-        return Q(**{pad: gemeente.pk})
+        return Q(**{f"{prefix}pk": gemeente.pk})
     if isinstance(gemeente, int):
-        return Q(**{pad: gemeente})
-    return Q(**{f"{pad}__code": gemeente})
+        return Q(**{f"{prefix}pk": gemeente})
+    return Q(**{f"{prefix}code": gemeente})
 
 
 def pct(deel: int, geheel: int) -> Decimal | None:
@@ -148,7 +150,7 @@ def _tellingen(van: date, tot: date, prefix: str = "") -> dict:
 def clienten_rapport(periode: Periode, *, gemeente=None) -> dict:
     """Unique clients per gemeente (at start, inflow, outflow, at end, average per month) plus an
     HLV total row. Two queries."""
-    gemeenten = list(Gemeente.objects.filter(_gemeente_q(gemeente, "pk")).order_by("naam"))
+    gemeenten = list(Gemeente.objects.filter(_gemeente_q(gemeente, "")).order_by("naam"))
     per_id = {
         r["gemeente"]: r
         for r in Jeugdige.objects.filter(_gemeente_q(gemeente, "gemeente"))

@@ -1,0 +1,262 @@
+import io
+from datetime import date
+
+import pytest
+
+from cases import selectors
+from cases.models import Zorginzet
+from jens.periode import Periode
+
+from .factories import AanbiederFactory, HulpvraagFactory, JeugdigeFactory, VeiligThuisMeldingFactory
+
+pytestmark = pytest.mark.django_db
+
+H1 = Periode.parse("2023H1")
+
+
+def _in_zorg(gebied_code, ontvangen, gesloten=None, **kw):
+    from jens.models import Gebied
+
+    j = JeugdigeFactory(gebied=Gebied.objects.get(code=gebied_code))
+    return HulpvraagFactory(
+        jeugdige=j,
+        ontvangen_op=ontvangen,
+        afgesloten_op=gesloten,
+        status="afgesloten" if gesloten else "aangemeld",
+        **kw,
+    )
+
+
+def _rij(rapport, gemeente):
+    return next(r for r in rapport["rijen"] if r["gemeente"] == gemeente)
+
+
+def test_clienten_rapport_aanvang_instroom_uitstroom_ultimo():
+    _in_zorg("heerlen-1", date(2022, 5, 1))  # at start, at end
+    _in_zorg("heerlen-2", date(2022, 5, 1), date(2023, 2, 1))  # at start, outflow
+    _in_zorg("heerlen-3", date(2023, 3, 1))  # inflow
+    _in_zorg("heerlen-4", date(2023, 3, 1), date(2023, 6, 1))  # inflow and outflow
+    _in_zorg("heerlen-1", date(2022, 1, 1), date(2022, 12, 31))  # closed before the period
+    _in_zorg("heerlen-1", date(2023, 7, 1))  # after the period
+    _in_zorg("heerlen-1", date(2022, 1, 1), date(2023, 1, 1))  # closed on the first day: at start, outflow
+    _in_zorg("landgraaf", date(2023, 6, 30))  # received on the last day: inflow, at end
+    rapport = selectors.clienten_rapport(H1)
+    assert _rij(rapport, "Heerlen") | {} == {
+        "gemeente": "Heerlen",
+        "bij_aanvang": 3,
+        "instroom": 2,
+        "uitstroom": 3,
+        "ultimo": 2,
+        "gemiddeld_per_maand": 3,  # (3 + 2) / 2 rounded half up
+    }
+    assert _rij(rapport, "Landgraaf")["instroom"] == 1 and _rij(rapport, "Landgraaf")["ultimo"] == 1
+    hlv = _rij(rapport, "HLV")
+    assert (hlv["bij_aanvang"], hlv["instroom"], hlv["uitstroom"], hlv["ultimo"]) == (3, 3, 3, 3)
+
+
+def test_twee_hulpvragen_van_een_jeugdige_tellen_een_keer():
+    h = _in_zorg("heerlen-1", date(2022, 5, 1))
+    HulpvraagFactory(jeugdige=h.jeugdige, ontvangen_op=date(2023, 2, 1))
+    rij = _rij(selectors.clienten_rapport(H1), "Heerlen")
+    assert (rij["bij_aanvang"], rij["instroom"], rij["ultimo"]) == (1, 0, 1)
+
+
+def test_clienten_rapport_een_gemeente_en_vast_aantal_queries(django_assert_num_queries):
+    _in_zorg("landgraaf", date(2022, 5, 1))
+    with django_assert_num_queries(2):
+        rapport = selectors.clienten_rapport(H1, gemeente="landgraaf")
+    assert [r["gemeente"] for r in rapport["rijen"]] == ["Landgraaf"]
+
+
+def test_clienten_per_maand_een_query(django_assert_num_queries):
+    _in_zorg("heerlen-1", date(2022, 5, 1), date(2023, 2, 10))
+    _in_zorg("heerlen-1", date(2023, 3, 15))
+    with django_assert_num_queries(1):
+        maanden = selectors.clienten_per_maand(H1)
+    assert [(m["maand"], m["in_zorg"], m["instroom"], m["uitstroom"]) for m in maanden] == [
+        (date(2023, 1, 1), 1, 0, 0),
+        (date(2023, 2, 1), 0, 0, 1),
+        (date(2023, 3, 1), 1, 1, 0),
+        (date(2023, 4, 1), 1, 0, 0),
+        (date(2023, 5, 1), 1, 0, 0),
+        (date(2023, 6, 1), 1, 0, 0),
+    ]
+
+
+def test_wachtlijst_per_gebied_met_mediaan(gebied):
+    for aangemeld, gestart in [
+        (date(2023, 6, 1), None),
+        (date(2023, 6, 11), None),
+        (date(2023, 6, 21), date(2023, 7, 5)),
+        (date(2023, 5, 1), date(2023, 5, 2)),
+    ]:
+        Zorginzet.objects.create(
+            hulpvraag=HulpvraagFactory(ontvangen_op=date(2023, 4, 1)),
+            gebied=gebied("heerlen-1"),
+            vorm="begeleiding",
+            aangemeld_op=aangemeld,
+            gestart_op=gestart,
+        )
+    rijen = selectors.wachtlijst_per_gebied(op=date(2023, 6, 30))
+    assert rijen == [{"gebied": "Heerlen gebied 1", "wachtend": 3, "mediaan_wachtdagen": 19}]
+    assert selectors.wachtlijst_per_gebied(op=date(2023, 6, 30), gemeente="landgraaf") == []
+
+
+def test_veilig_thuis_cijfers():
+    from cases.models import VeiligThuisMelding
+
+    door = None
+    tijdig = VeiligThuisMeldingFactory(ontvangen_op=date(2023, 3, 1))
+    laat = VeiligThuisMeldingFactory(ontvangen_op=date(2023, 3, 1))
+    VeiligThuisMeldingFactory(ontvangen_op=date(2023, 3, 1))  # not followed up
+    VeiligThuisMeldingFactory(ontvangen_op=date(2022, 3, 1))  # other period
+    from .factories import MedewerkerFactory
+
+    door = MedewerkerFactory()
+    VeiligThuisMelding.objects.filter(pk=tijdig.pk).update(
+        opgevolgd_op=date(2023, 3, 2), opgevolgd_door=door, wijze="contact_gezin"
+    )
+    VeiligThuisMelding.objects.filter(pk=laat.pk).update(
+        opgevolgd_op=date(2023, 3, 20), opgevolgd_door=door, wijze="contact_gezin"
+    )
+    c = selectors.veilig_thuis_cijfers(H1)
+    assert (c["aantal"], c["opgevolgd"], c["tijdig"], c["norm"]) == (3, 2, 1, 100)
+    assert str(c["opgevolgd_pct"]) == "66.7" and str(c["tijdig_pct"]) == "33.3"
+
+
+def test_norm_cijfers_en_aandeel_gebiedsteam(gebied):
+    from .factories import MedewerkerFactory
+
+    HulpvraagFactory(
+        ontvangen_op=date(2023, 3, 1),
+        dossier_aangemaakt_op=date(2023, 3, 2),
+        triage="meervoudig",
+        gezinsplan_op=date(2023, 4, 1),
+        regisseur=MedewerkerFactory(),
+    )
+    HulpvraagFactory(ontvangen_op=date(2023, 3, 1), dossier_aangemaakt_op=date(2023, 3, 20), triage="meervoudig")
+    c = selectors.norm_cijfers(H1)
+    assert (c["dossier"], c["dossier_tijdig"], c["meervoudig"], c["met_gezinsplan"], c["met_vast_aanspreekpunt"]) == (
+        2,
+        1,
+        2,
+        1,
+        1,
+    )
+    assert (str(c["gezinsplan_pct"]), c["gezinsplan_norm"], c["vast_aanspreekpunt_norm"]) == ("50.0", 85, 95)
+    h = HulpvraagFactory()
+    Zorginzet.objects.create(
+        hulpvraag=h,
+        gebied=gebied("heerlen-1"),
+        vorm="begeleiding",
+        aangemeld_op=date(2023, 3, 2),
+        gestart_op=date(2023, 3, 3),
+    )
+    Zorginzet.objects.create(
+        hulpvraag=h,
+        gebied=gebied("heerlen-1"),
+        vorm="training",
+        aangemeld_op=date(2023, 3, 2),
+        gestart_op=date(2023, 3, 3),
+    )
+    Zorginzet.objects.create(
+        hulpvraag=h,
+        zorgaanbieder=AanbiederFactory(),
+        vorm="behandeling",
+        aangemeld_op=date(2023, 3, 2),
+        gestart_op=date(2023, 3, 3),
+    )
+    a = selectors.aandeel_gebiedsteam(H1)
+    assert (a["gebiedsteam"], a["uitbesteed"], str(a["gebiedsteam_pct"]), str(a["uitbesteed_pct"])) == (
+        2,
+        1,
+        "66.7",
+        "33.3",
+    )
+
+
+def test_klantreis_keten_binnen_30_dagen():
+    h = _in_zorg("heerlen-1", date(2023, 1, 2), date(2023, 2, 1))
+    HulpvraagFactory(
+        jeugdige=h.jeugdige, ontvangen_op=date(2023, 2, 20), afgesloten_op=date(2023, 4, 2), status="afgesloten"
+    )
+    HulpvraagFactory(
+        jeugdige=h.jeugdige, ontvangen_op=date(2023, 5, 15), afgesloten_op=date(2023, 6, 14), status="afgesloten"
+    )
+    k = selectors.klantreis_cijfers(H1)
+    # journeys: 02-01..02-04 (90 days) and 15-05..14-06 (30 days, a returning client)
+    assert (k["afgeronde_klantreizen"], k["gemiddelde_duur_dagen"], k["terugkerende_clienten"], k["norm_dagen"]) == (
+        2,
+        60,
+        1,
+        315,
+    )
+
+
+def test_maskeren_onder_5():
+    assert selectors.maskeer({"gemeente": "Heerlen", "a": 4, "b": 5, "c": 0, "norm": 3, "l": [{"x": 1}]}) == {
+        "gemeente": "Heerlen",
+        "a": "<5",
+        "b": 5,
+        "c": 0,
+        "norm": 3,
+        "l": [{"x": "<5"}],
+    }
+
+
+def test_rapport_api_gemeente_ziet_eigen_gemeente_gemaskeerd(api_als):
+    for _ in range(3):
+        _in_zorg("heerlen-1", date(2022, 5, 1))
+    for _ in range(6):
+        _in_zorg("landgraaf", date(2022, 5, 1))
+    gemeente = api_als("gemeente", gemeenten=["heerlen"])
+    r = gemeente.get("/api/v1/rapportages/clienten/", {"periode": "2023H1", "gemeente": "landgraaf"})
+    assert r.status_code == 200
+    assert [x["gemeente"] for x in r.data["rijen"]] == ["Heerlen"]
+    assert r.data["rijen"][0]["bij_aanvang"] == "<5"
+    m = api_als("management").get("/api/v1/rapportages/clienten/", {"periode": "2023H1"})
+    assert _rij(m.data, "Landgraaf")["bij_aanvang"] == 6 and _rij(m.data, "Heerlen")["bij_aanvang"] == 3
+    assert api_als("management").get("/api/v1/rapportages/casuistiek/", {"periode": "2023H1"}).status_code == 200
+
+
+@pytest.mark.parametrize("rol", ["gedragswetenschapper", "inkoper", "klachtenfunctionaris", "functioneel_beheerder"])
+def test_rapport_api_andere_rollen_geweigerd(api_als, rol):
+    assert api_als(rol).get("/api/v1/rapportages/clienten/", {"periode": "2023H1"}).status_code == 403
+
+
+def test_rapport_api_ongeldige_periode(api_als):
+    r = api_als("management").get("/api/v1/rapportages/clienten/", {"periode": "2023H3"})
+    assert r.status_code == 400 and "periode" in r.data
+
+
+def test_demo_reproduceert_cijfers_2023h1_en_is_idempotent():
+    from django.core.management import call_command
+
+    from cases.demo import cijfers
+    from cases.models import Hulpvraag, Jeugdige, VeiligThuisMelding
+
+    call_command("seed_demo", stdout=io.StringIO())
+    rapport = selectors.clienten_rapport(H1)
+    for gemeente, verwacht in cijfers().items():
+        rij = _rij(rapport, gemeente)
+        assert {k: rij[k] for k in verwacht} == verwacht
+    assert {k: _rij(rapport, "HLV")[k] for k in ("bij_aanvang", "instroom", "uitstroom", "ultimo")} == {
+        "bij_aanvang": 2482,
+        "instroom": 778,
+        "uitstroom": 802,
+        "ultimo": 2458,
+    }
+    assert (_rij(rapport, "Heerlen")["gemiddeld_per_maand"], _rij(rapport, "Landgraaf")["gemiddeld_per_maand"]) == (
+        1659,
+        660,
+    )
+    in_zorg = Hulpvraag.objects.filter(afgesloten_op__isnull=True).count()
+    assert 2200 <= in_zorg <= 2800
+    from cases.services import niet_opgevolgde_vt_meldingen, vandaag
+
+    assert niet_opgevolgde_vt_meldingen(vandaag()).count() == 1
+    assert VeiligThuisMelding.objects.count() > 10
+    assert selectors.wachtlijst_per_gebied(op=vandaag())
+    aantal = Jeugdige.objects.count()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert Jeugdige.objects.count() == aantal
