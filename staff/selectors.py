@@ -94,7 +94,8 @@ def procent(nu: Decimal, eerder: Decimal | None) -> Decimal | None:
 
 
 def _gebieden_qs(gemeente=None, gebieden: Iterable[Gebied] | QuerySet | None = None) -> QuerySet[Gebied] | None:
-    """The areas a report covers (None = all): a municipality (Gemeente or its code) and/or a set of areas."""
+    """The areas a report covers (None = all): a municipality (Gemeente or its code) and/or areas (a
+    queryset, or Gebied objects, ids or codes)."""
     if gemeente is None and gebieden is None:
         return None
     qs = Gebied.objects.all()
@@ -104,7 +105,10 @@ def _gebieden_qs(gemeente=None, gebieden: Iterable[Gebied] | QuerySet | None = N
         if isinstance(gebieden, QuerySet):
             qs = qs.filter(pk__in=gebieden.values("pk"))
         else:
-            qs = qs.filter(pk__in=[g.pk if hasattr(g, "pk") else g for g in gebieden])
+            gebieden = list(gebieden)
+            codes = [g for g in gebieden if isinstance(g, str)]
+            ids = [g.pk if hasattr(g, "pk") else g for g in gebieden if not isinstance(g, str)]
+            qs = qs.filter(Q(pk__in=ids) | Q(code__in=codes))
     return qs
 
 

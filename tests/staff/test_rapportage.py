@@ -181,3 +181,9 @@ def test_meldcode_cijfers(gebied):
     assert meldcode_scholing_cijfers(op=op, gebieden=[gebied("heerlen-1")])["zonder_basis"] == []
     MedewerkerFactory(naam="Niet geplaatst")
     assert "Niet geplaatst" not in meldcode_scholing_cijfers(op=op, gebieden=[gebied("landgraaf")])["zonder_basis"]
+
+
+def test_meldcode_cijfers_met_gebiedscodes(gebied):
+    PlaatsingFactory(gebied=gebied("voerendaal"), medewerker__naam="V")
+    assert meldcode_scholing_cijfers(op=date(2024, 1, 1), gebieden=["voerendaal"])["zonder_basis"] == ["V"]
+    assert fte_rapport([date(2024, 1, 1)], gebieden=["heerlen-1"])[0]["totaal"] == Decimal("0.0")

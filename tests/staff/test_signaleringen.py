@@ -50,3 +50,13 @@ def test_opfris_verlopen_en_opgelost(gebied, maak_gebruiker, django_capture_on_c
 
 def test_taak_draait_service():
     assert meldcode_signaleringen() == {BASIS_ONTBREEKT: 0, OPFRIS_VERLOPEN: 0}
+
+
+def test_landgraaf_ziet_geen_signalering_van_heerlen_medewerker(gebied, web_als):
+    p = PlaatsingFactory(gebied=gebied("heerlen-1"), medewerker__naam="Henk Heerlen")
+    p.medewerker.meldcode_basis_uiterlijk = date(2020, 2, 26)
+    p.medewerker.save()
+    sync_meldcode_signaleringen(op=date(2024, 1, 1))
+    assert Signalering.objects.open().filter(soort=BASIS_ONTBREEKT).count() == 1
+    assert "Henk Heerlen" not in web_als("gebiedsmanager", gebieden=["landgraaf"]).get("/").content.decode()
+    assert "Henk Heerlen" in web_als("gebiedsmanager", gebieden=["heerlen-1"]).get("/").content.decode()
