@@ -21,8 +21,10 @@ from jens.templatetags.jens import getal
 KLEUREN = ("#154273", "#b45f06", "#2e7d32", "#6a1b9a", "#00838f", "#b00020")
 STREEPJES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")
 
-BREEDTE, HOOGTE = 720, 340
-LINKS, RECHTS, BOVEN, ONDER = 70, 20, 40, 60
+BREEDTE, HOOGTE = 720, 380
+LINKS, RECHTS, BOVEN = 70, 20, 40
+MAX_LABEL = 18  # longer category labels are shortened on the axis (in full in the tooltips and the table)
+ONDER, ONDER_SCHUIN = 60, 120  # room under the plot for the category labels (more when they are slanted)
 
 
 def _fmt(waarde, decimalen: int) -> str:
@@ -99,9 +101,13 @@ def _as_maximum(g: Grafiek) -> tuple[float, float]:
 
 def _teken(g: Grafiek) -> str:
     e = escape
-    plot_b, plot_h = BREEDTE - LINKS - RECHTS, HOOGTE - BOVEN - ONDER
-    maximum, stap = _as_maximum(g)
     n = max(len(g.categorieen), 1)
+    schuin = (
+        n > 8
+        or min(max((len(c) for c in g.categorieen), default=0), MAX_LABEL) * 7 > 0.9 * (BREEDTE - LINKS - RECHTS) / n
+    )
+    plot_b, plot_h = BREEDTE - LINKS - RECHTS, HOOGTE - BOVEN - (ONDER_SCHUIN if schuin else ONDER)
+    maximum, stap = _as_maximum(g)
 
     def y(w) -> float:
         return BOVEN + plot_h - (float(w) / maximum) * plot_h
@@ -136,13 +142,13 @@ def _teken(g: Grafiek) -> str:
         f'<line x1="{LINKS}" x2="{BREEDTE - RECHTS}" y1="{BOVEN + plot_h}" y2="{BOVEN + plot_h}" stroke="#1b1b1b"/>'
     )
     slot = plot_b / n
-    schuin = n > 8
-    for i, cat in enumerate(g.categorieen):
+    for i, volledig in enumerate(g.categorieen):
+        cat = volledig if len(volledig) <= MAX_LABEL else volledig[: MAX_LABEL - 1].rstrip() + "…"
         cx = LINKS + slot * (i + 0.5)
         ty = BOVEN + plot_h + 16
         if schuin:
             stukken.append(
-                f'<text x="{cx:.1f}" y="{ty:.1f}" text-anchor="end" transform="rotate(-35 {cx:.1f} {ty:.1f})">{e(cat)}</text>'
+                f'<text x="{cx:.1f}" y="{ty:.1f}" text-anchor="end" transform="rotate(-40 {cx:.1f} {ty:.1f})">{e(cat)}</text>'
             )
         else:
             stukken.append(f'<text x="{cx:.1f}" y="{ty:.1f}" text-anchor="middle">{e(cat)}</text>')

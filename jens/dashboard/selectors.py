@@ -59,6 +59,7 @@ class GrafiekSpec:
     decimalen: int = 0
     norm: float | None = None
     norm_label: str = ""
+    uitsluiten: tuple[str, ...] = ()  # rows (by category) that the chart leaves out, such as a total
 
 
 @dataclass
@@ -342,7 +343,7 @@ def onderdeel_klachten(f: Filter) -> Onderdeel:
         [
             *[
                 [
-                    s.get("naam") or _naam(s.get("soort")),
+                    (s.get("naam") or _naam(s.get("soort"))).capitalize(),
                     (s["aantal"], "aantal"),
                     (s.get("aantal_vergelijking"), "aantal"),
                 ]
@@ -371,6 +372,7 @@ def onderdeel_klachten(f: Filter) -> Onderdeel:
         soort="staaf",
         as_x="Aard",
         as_y="Klachten",
+        uitsluiten=("Totaal",),
     )
     return Onderdeel(
         "klachten", titel, tegels=tegels, tabellen=[per_aard, kengetallen], grafieken=[grafiek], bron="complaints"

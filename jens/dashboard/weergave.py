@@ -75,12 +75,13 @@ def tabel_weergave(tabel: Tabel, maskeren: bool) -> dict:
 
 
 def grafiek(spec: GrafiekSpec, tabel: Tabel, maskeren: bool) -> Grafiek:
-    categorieen = [str(r[spec.categorie_kolom]) for r in tabel.rijen]
+    rijen = [r for r in tabel.rijen if str(r[spec.categorie_kolom]) not in spec.uitsluiten]
+    categorieen = [str(r[spec.categorie_kolom]) for r in rijen]
     reeksen = []
     for k in spec.waarde_kolommen:
         soort = tabel.kolommen[k].soort
         waarden, labels = [], []
-        for r in tabel.rijen:
+        for r in rijen:
             w = r[k]
             if maskeren and is_klein(w, soort):
                 waarden.append(None)
