@@ -188,14 +188,15 @@ class KlachtFilter(django_filters.FilterSet):
 
 
 def _actie(naam: str):
-    @extend_schema(request=ActieSerializer, responses={200: KlachtDetailSerializer})
-    @action(detail=True, methods=["post"], url_path=naam, url_name=naam)
+    """A POST sub-resource ``/klachten/{id}/<naam>/`` that runs the transition service."""
+
     def uitvoeren(self, request, pk=None):
         return self._voer_uit(request, naam)
 
     uitvoeren.__name__ = naam
     uitvoeren.__doc__ = f"Actie ‘{services.TRANSITIES[naam][0]}’ (alleen als de transitietabel het toestaat)."
-    return uitvoeren
+    uitvoeren = action(detail=True, methods=["post"], url_path=naam, url_name=naam)(uitvoeren)
+    return extend_schema(request=ActieSerializer, responses={200: KlachtDetailSerializer})(uitvoeren)
 
 
 class KlachtViewSet(
@@ -322,18 +323,18 @@ def rapport_parameters(request) -> tuple[Periode, Gemeente | None]:
     try:
         periode = Periode.parse(request.GET.get("periode", ""))
     except ValueError as exc:
-        raise ValidationError({"periode": str(exc)}) from exc
+        raise ValidationError({"periode": [str(exc)]}) from exc
     code = request.GET.get("gemeente") or None
     gemeente = None
     if code:
         gemeente = gemeenten_voor(request.user).filter(code=code).first()
         if gemeente is None:
-            raise ValidationError({"gemeente": f"Onbekende gemeente ‘{code}’ of geen toegang tot deze gemeente."})
+            raise ValidationError({"gemeente": [f"Onbekende gemeente ‘{code}’ of geen toegang tot deze gemeente."]})
     elif not onbeperkt(request.user) and heeft_rol(request.user, "gemeente"):
         # a municipality sees its own figures; with more than one, the first unless it asks for another
         gemeente = gemeenten_voor(request.user).order_by("naam").first()
         if gemeente is None:
-            raise ValidationError({"gemeente": "U bent niet aan een gemeente gekoppeld."})
+            raise ValidationError({"gemeente": ["U bent niet aan een gemeente gekoppeld."]})
     return periode, gemeente
 
 

@@ -74,8 +74,8 @@ def _mediaan(qs: QuerySet[Klacht], aantal: int) -> Decimal | None:
 def klachten_rapport(periode: Periode, *, gemeente: Gemeente | str | None = None) -> dict:
     """Complaint figures for a period next to the same period one year earlier (as the published tables).
 
-    Four queries whatever the volume: counts per aard, one aggregate for totals, soorten, committee,
-    pickup and outcomes, and the median (two rows)."""
+    Three queries whatever the volume: counts per aard, one aggregate for totals, soorten, committee,
+    pickup and outcomes, and the median (the middle one or two rows)."""
     gemeente = _gemeente(gemeente)
     vorige = periode.vorig_jaar()
     binnen = Q(gemeente=gemeente) if gemeente else Q()

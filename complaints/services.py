@@ -149,8 +149,15 @@ def maak_klacht(
             naar_status=Status.ONTVANGEN,
             door=door,
             door_naam=_door_naam(door),
-            tijdstip=nu,
-            notitie=notitie or f"Ontvangen via {klacht.get_kanaal_display()}.",
+            tijdstip=ontvangen_op,
+            notitie="\n".join(
+                t
+                for t in (
+                    notitie.strip(),
+                    f"Ontvangen via {klacht.get_kanaal_display()}; geregistreerd op {timezone.localtime(nu):%d-%m-%Y %H:%M}.",
+                )
+                if t
+            ),
         )
         if kanaal == Kanaal.WEBSITE and indiener_email:
             queue_email(

@@ -1,0 +1,146 @@
+from datetime import date
+
+import pytest
+
+from complaints.models import Klacht, Status
+from jens.models import Toegangslog
+
+from .factories import KlachtFactory, door_workflow, moment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_werklijst_op_termijn_met_te_laat_en_werkdagen(web_als, django_assert_max_num_queries):
+    client = web_als("klachtenfunctionaris")
+    oud = KlachtFactory(ontvangen_op=moment(date(2023, 3, 1)))
+    nieuw = KlachtFactory()
+    afgesloten = door_workflow(
+        KlachtFactory(),
+        ["oppakken", "in_behandeling", "afhandelen", "afsluiten"],
+        client.user,
+        afhandelen={"uitkomst": "opgelost"},
+    )
+    r = client.get("/klachten/")
+    assert r.status_code == 200
+    rijen = r.context["rijen"]
+    assert [k.referentie for k, _ in rijen] == [oud.referentie, nieuw.referentie]
+    assert rijen[0][0].te_laat and rijen[0][1] < 0
+    assert not rijen[1][0].te_laat and rijen[1][1] >= 0
+    html = r.content.decode()
+    assert "(te laat)" in html and afgesloten.referentie not in html
+    for _ in range(20):
+        KlachtFactory()
+    with django_assert_max_num_queries(12):
+        r = client.get("/klachten/")
+    assert len(r.context["rijen"]) == 22
+
+
+def test_werklijst_filters(web_als, gemeente):
+    client = web_als("klachtenfunctionaris")
+    a = KlachtFactory(aard="privacy", gemeente=gemeente("voerendaal"))
+    b = KlachtFactory(soort="melding_van_ongenoegen")
+    door_workflow(b, ["oppakken"], client.user)
+
+    def refs(**params):
+        return [k.referentie for k, _ in client.get("/klachten/", params).context["rijen"]]
+
+    assert refs(aard="privacy") == [a.referentie]
+    assert refs(gemeente="voerendaal") == [a.referentie]
+    assert refs(soort="melding_van_ongenoegen") == [b.referentie]
+    assert refs(status="opgepakt") == [b.referentie]
+    assert refs(te_laat="on") == []
+
+
+def test_detail_met_tijdlijn_knoppen_en_logregel(web_als):
+    client = web_als("klachtenfunctionaris")
+    klacht = KlachtFactory(indiener_naam="Petra Ouder")
+    r = client.get(f"/klachten/{klacht.pk}/")
+    html = r.content.decode()
+    assert r.status_code == 200
+    assert "Petra Ouder" in html and "indiener" in html
+    assert f'action="/klachten/{klacht.pk}/actie/oppakken/"' in html
+    assert f'action="/klachten/{klacht.pk}/actie/intrekken/"' in html
+    assert "/actie/afsluiten/" not in html
+    assert Toegangslog.objects.filter(actie="inzien", object_id=str(klacht.pk), gebruiker=client.user).exists()
+
+
+def test_actieknop_werkt_zonder_javascript(web_als):
+    client = web_als("klachtenfunctionaris")
+    klacht = KlachtFactory()
+    r = client.post(f"/klachten/{klacht.pk}/actie/oppakken/", {"versie": 1, "notitie": "Gebeld"})
+    assert r.status_code == 302
+    klacht.refresh_from_db()
+    assert klacht.status == Status.OPGEPAKT and klacht.opgepakt_door == client.user
+    r = client.get(r["Location"])
+    assert "Oppakken: gelukt." in r.content.decode() and "Gebeld" in r.content.decode()
+
+
+def test_actieknop_met_oude_versie_geeft_409(web_als):
+    client = web_als("klachtenfunctionaris")
+    klacht = KlachtFactory()
+    assert client.post(f"/klachten/{klacht.pk}/actie/oppakken/", {"versie": 1}).status_code == 302
+    r = client.post(f"/klachten/{klacht.pk}/actie/intrekken/", {"versie": 1, "notitie": "Weg"})
+    assert r.status_code == 409 and "intussen door iemand anders gewijzigd" in r.content.decode()
+    assert Klacht.objects.get(pk=klacht.pk).status == Status.OPGEPAKT
+
+
+def test_actieknop_fout_staat_bij_het_veld(web_als):
+    client = web_als("klachtenfunctionaris")
+    klacht = door_workflow(KlachtFactory(), ["oppakken", "in_behandeling"], client.user)
+    r = client.post(f"/klachten/{klacht.pk}/actie/afhandelen/", {"versie": klacht.versie, "uitkomst": ""})
+    assert r.status_code == 400
+    assert 'id="id_afhandelen_uitkomst_fout"' in r.content.decode()
+    assert Klacht.objects.get(pk=klacht.pk).status == Status.IN_BEHANDELING
+
+
+def test_management_ziet_contact_maar_geen_knoppen(web_als):
+    client = web_als("management")
+    klacht = KlachtFactory(indiener_naam="Petra Ouder")
+    html = client.get(f"/klachten/{klacht.pk}/").content.decode()
+    assert "Petra Ouder" in html and "/actie/" not in html
+    assert client.post(f"/klachten/{klacht.pk}/actie/oppakken/", {"versie": 1}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "rol", ["gemeente", "gebiedsmanager", "gedragswetenschapper", "inkoper", "functioneel_beheerder"]
+)
+def test_andere_rollen_geen_werklijst_of_detail(web_als, rol):
+    klacht = KlachtFactory(indiener_naam="Petra Ouder")
+    client = web_als(rol, gemeenten=["heerlen"])
+    assert client.get("/klachten/").status_code == 403
+    r = client.get(f"/klachten/{klacht.pk}/")
+    assert r.status_code == 403 and "Petra Ouder" not in r.content.decode()
+
+
+def test_onbekende_klacht_404(web_als):
+    assert web_als("klachtenfunctionaris").get("/klachten/999999/").status_code == 404
+
+
+def test_admin_voor_klachtenfunctionaris(web_als):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("kf-admin", password="x", is_staff=True)
+    from django.contrib.auth.models import Group
+
+    user.groups.add(Group.objects.get(name="klachtenfunctionaris"))
+    client = web_als(user)
+    klacht = KlachtFactory()
+    assert client.get("/admin/complaints/klacht/").status_code == 200
+    assert client.get(f"/admin/complaints/klacht/{klacht.pk}/change/").status_code == 200
+    assert client.get(f"/admin/complaints/klacht/{klacht.pk}/history/").status_code == 200
+    r = client.post(
+        "/admin/complaints/klacht/add/",
+        {
+            "soort": "klacht",
+            "kanaal": "telefoon",
+            "ontvangen_op_0": "02-01-2023",
+            "ontvangen_op_1": "10:00",
+            "aard": klacht.aard.pk,
+            "omschrijving": "Telefonisch ontvangen.",
+            "stappen-TOTAL_FORMS": 0,
+            "stappen-INITIAL_FORMS": 0,
+        },
+    )
+    assert r.status_code == 302, r.content.decode()[:2000]
+    nieuw = Klacht.objects.get(ontvangen_datum=date(2023, 1, 2))
+    assert nieuw.referentie == "K-2023-0001" and nieuw.oppakken_uiterlijk == date(2023, 1, 9)
