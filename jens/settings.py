@@ -126,10 +126,11 @@ else:
         "data_folder_in": str(DATA_DIR / "celery" / "berichten"),
         "data_folder_out": str(DATA_DIR / "celery" / "berichten"),
         "processed_folder": str(DATA_DIR / "celery" / "verwerkt"),
+        "control_folder": str(DATA_DIR / "celery" / "control"),
         "store_processed": False,
     }
     # The embedded broker needs its folders before the first message.
-    for _folder in ("berichten", "verwerkt"):
+    for _folder in ("berichten", "verwerkt", "control"):
         (DATA_DIR / "celery" / _folder).mkdir(parents=True, exist_ok=True)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
