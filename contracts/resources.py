@@ -172,9 +172,18 @@ class ZorgaanbiederResource(resources.ModelResource):
         )
 
     def import_instance(self, instance, row, **kwargs):
+        oude_naam = instance.naam if instance.pk else ""
         super().import_instance(instance, row, **kwargs)
         for veld in ("naam", "kvk_nummer", "agb_code"):
             setattr(instance, veld, _nietleeg(getattr(instance, veld)))
+        extra_namen = []
+        if oude_naam and instance.naam.lower() != oude_naam.lower():
+            if instance.kvk_nummer and _nietleeg(row.get("kvk_nummer")) == instance.kvk_nummer:
+                extra_namen.append(oude_naam)  # matched on KvK: renamed, the old name stays known
+            else:
+                instance.naam = oude_naam  # matched on another name: the register's name stays
+        elif oude_naam:
+            instance.naam = oude_naam
         fouten = {}
         soorten: dict[int, str] = {}
         for kolom, waarde in row.items():
@@ -190,7 +199,11 @@ class ZorgaanbiederResource(resources.ModelResource):
         if fouten:
             raise ValidationError(fouten)
         instance._soorten = soorten
-        instance._andere_namen = [n.strip() for n in re.split(r"[;|]", _nietleeg(row.get("ook_genoemd_als"))) if n]
+        genoemd = [n.strip() for n in re.split(r"[;|]", _nietleeg(row.get("ook_genoemd_als"))) if n.strip()]
+        rijnaam = _nietleeg(row.get("naam"))
+        if rijnaam and rijnaam.lower() != instance.naam.lower():
+            genoemd.append(rijnaam)
+        instance._andere_namen = [*extra_namen, *genoemd]
 
     def save_instance(self, instance, is_create, row, **kwargs):
         super().save_instance(instance, is_create, row, **kwargs)
@@ -198,9 +211,11 @@ class ZorgaanbiederResource(resources.ModelResource):
         services.sla_zorgaanbieder_op(zorgaanbieder=instance, andere_namen=[*bestaand, *instance._andere_namen])
         soorten = getattr(instance, "_soorten", {})
         relaties = [(s, SOORT_UIT_LIJST[k] if k else "") for s, k in soorten.items()]
-        huidige = set(instance.relaties.values_list("soort", "geldig_van", "geldig_tot"))
+        huidige = list(instance.relaties.values_list("soort", "geldig_van", "geldig_tot"))
         for soort, van, tot in perioden_uit_soorten(dict(relaties)):
-            if (soort, van, tot) in huidige:
+            # the register may know more precisely (a dated change): a period of the same kind that overlaps
+            # the listed years already covers them
+            if any(s == soort and services.zoek_overlap([(v, t), (van, tot)]) for s, v, t in huidige):
                 continue
             try:
                 services.sla_relatie_op(zorgaanbieder=instance, soort=soort, geldig_van=van, geldig_tot=tot)
