@@ -259,6 +259,10 @@ JENS_TERMIJNEN = {
     "STAFF_NORM_OPFRIS_PCT": env.int("JENS_STAFF_NORM_OPFRIS_PCT", default=90),
     "STAFF_NORM_THEMABIJEENKOMSTEN": env.int("JENS_STAFF_NORM_THEMABIJEENKOMSTEN", default=4),
     "STAFF_NORM_OPKOMST_PCT": env.int("JENS_STAFF_NORM_OPKOMST_PCT", default=80),
+    # dashboard and half-year report
+    "DASHBOARD_NORM_CLIENTEN_PER_MAAND": env.int("JENS_DASHBOARD_NORM_CLIENTEN_PER_MAAND", default=2100),
+    "DASHBOARD_NORM_KLACHT_TIJDIG_PCT": env.int("JENS_DASHBOARD_NORM_KLACHT_TIJDIG_PCT", default=100),
+    "DASHBOARD_RAPPORT_SYNC_SECONDEN": env.float("JENS_DASHBOARD_RAPPORT_SYNC_SECONDEN", default=2.0),
 }
 
 # --- Security -------------------------------------------------------------------------------

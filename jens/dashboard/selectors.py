@@ -14,15 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
-
+from jens.dashboard import conf
 from jens.models import Gebied, Gemeente
 from jens.periode import Periode
 
-# Norms (settings with these defaults).
-NORM_CLIENTEN_PER_MAAND = getattr(settings, "JENS_NORM_CLIENTEN_PER_MAAND", 2100)
-NORM_TIJDIG_OPGEPAKT_PCT = getattr(settings, "JENS_NORM_KLACHT_TIJDIG_OPGEPAKT_PCT", 100)
-NORM_VEILIG_THUIS_OPGEVOLGD_PCT = getattr(settings, "JENS_NORM_VEILIG_THUIS_OPGEVOLGD_PCT", 100)
 EERSTE_FTE_PEILDATUM = date(2019, 6, 30)
 ORANJE_MARGE = Decimal("0.10")  # within 10% of the norm: orange
 
@@ -201,17 +196,19 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
     doel = f.gemeente.naam if f.gemeente else "HLV"
     rij = next((r for r in rijen if r[0].lower() == doel.lower()), rijen[-1] if rijen else None)
     met_norm = f.gemeente is None
+    norm = conf.norm_clienten_per_maand()
+    norm_tekst = f"{norm:_}".replace("_", ".")
     tegels = [
         Tegel(
             "clienten",
             "Unieke cliënten in zorg (gemiddeld per maand)",
             rij[5] if rij else None,
-            norm=NORM_CLIENTEN_PER_MAAND if met_norm else None,
+            norm=norm if met_norm else None,
             richting="max" if met_norm else None,
             toelichting=(
                 "Norm: het aantal cliënten waarop de lumpsum is gebaseerd (HLV)."
                 if met_norm
-                else "De norm van 2.100 geldt voor HLV samen, niet per gemeente."
+                else f"De norm van {norm_tekst} geldt voor HLV samen, niet per gemeente."
             ),
             detail="clienten",
         ),
@@ -230,7 +227,7 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
             "grafiek-clienten",
             "Unieke cliënten in zorg per maand",
             f"Lijngrafiek van het aantal unieke cliënten in zorg per maand, {f.periode.label}"
-            + (f", met de norm van {NORM_CLIENTEN_PER_MAAND:_}".replace("_", ".") if met_norm else "")
+            + (f", met de norm van {norm_tekst}" if met_norm else "")
             + ".",
             "clienten_per_maand",
             0,
@@ -238,8 +235,8 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
             soort="lijn",
             as_x="Maand",
             as_y="Cliënten",
-            norm=NORM_CLIENTEN_PER_MAAND if met_norm else None,
-            norm_label=f"norm {NORM_CLIENTEN_PER_MAAND:_}".replace("_", ".") if met_norm else "",
+            norm=norm if met_norm else None,
+            norm_label=f"norm {norm_tekst}" if met_norm else "",
         ),
         GrafiekSpec(
             "grafiek-instroom",
@@ -329,7 +326,7 @@ def onderdeel_klachten(f: Filter) -> Onderdeel:
             "Klachten binnen 5 werkdagen opgepakt",
             tijdig,
             soort="pct",
-            norm=NORM_TIJDIG_OPGEPAKT_PCT,
+            norm=conf.norm_klacht_tijdig_pct(),
             richting="min",
             detail="klachten",
             basis=r["totaal"],

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from jens.audit import log_toegang
+from jens.dashboard import conf
 from jens.dashboard import selectors as s
 from jens.dashboard.rapport import FORMATEN, BudgetOverschreden, bestandsnaam, bouw_rapport, exporteer
 from jens.dashboard.tasks import SOORT, maak_halfjaarrapportage
@@ -31,7 +31,6 @@ from jens.scope import gemeenten_voor, onbeperkt
 DASHBOARD_ROLLEN = (Rol.MANAGEMENT, Rol.FUNCTIONEEL_BEHEERDER, Rol.GEMEENTE, Rol.INKOPER)
 RAPPORT_ROLLEN = (Rol.MANAGEMENT, Rol.FUNCTIONEEL_BEHEERDER, Rol.GEMEENTE)
 ALLEEN_AANBIEDERS = ("kleine_aanbieders", "transformatie", "aanbieders")
-SYNC_BUDGET_SECONDEN = float(getattr(settings, "JENS_RAPPORT_SYNC_SECONDEN", 2.0))
 EERSTE_JAAR = 2019
 
 
@@ -148,7 +147,7 @@ def rapportage(request: HttpRequest) -> HttpResponse:
             omschrijving=f"{formaat}, {f.gemeente.naam if f.gemeente else 'alle gemeenten'}",
         )
         try:
-            rapport = bouw_rapport(f, maskeren=keuze.maskeren, budget_seconden=SYNC_BUDGET_SECONDEN)
+            rapport = bouw_rapport(f, maskeren=keuze.maskeren, budget_seconden=conf.rapport_sync_seconden())
         except BudgetOverschreden:
             taak = RapportageTaak.objects.create(
                 soort=SOORT,
@@ -167,7 +166,7 @@ def rapportage(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "dashboard/rapportage.html",
-        {**_filtercontext(keuze), "taken": taken, "budget": SYNC_BUDGET_SECONDEN},
+        {**_filtercontext(keuze), "taken": taken, "budget": conf.rapport_sync_seconden()},
     )
 
 

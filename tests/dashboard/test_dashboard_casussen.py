@@ -85,3 +85,11 @@ def test_rapport_xlsx_met_casussen(web_als, casussen):
         "Heerlen gebied 1": 3
     }
     assert "Meldcode en Veilig Thuis" in wb.sheetnames and "Normen toeleiding" in wb.sheetnames
+
+
+@pytest.mark.parametrize(("norm", "kleur"), [(2100, "groen"), (10, "oranje"), (9, "rood")])
+def test_norm_voor_clienten_per_maand_is_instelbaar(web_als, casussen, settings, norm, kleur):
+    settings.JENS_TERMIJNEN = {**settings.JENS_TERMIJNEN, "DASHBOARD_NORM_CLIENTEN_PER_MAAND": norm}
+    html = web_als("management").get("/dashboard/", {"periode": "2023H1"}).content.decode()
+    tegel = re.search(r'<li class="tegel ([a-z]*)" id="tegel-clienten">(.*?)</li>', html, re.S)
+    assert tegel.group(1) == kleur and '<div class="waarde">11</div>' in tegel.group(2)

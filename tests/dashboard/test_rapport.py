@@ -6,7 +6,6 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
-from jens.dashboard import views
 from jens.dashboard.rapport import BudgetOverschreden, bouw_rapport
 from jens.dashboard.selectors import ONDERDELEN, Filter
 from jens.models import RapportageTaak, Toegangslog
@@ -27,9 +26,9 @@ def test_binnen_het_budget_komt_het_bestand_direct_en_wordt_de_export_gelogd(web
 
 
 def test_boven_het_budget_wordt_het_een_celery_taak_met_voortgang_en_download(
-    web_als, monkeypatch, django_capture_on_commit_callbacks
+    web_als, settings, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(views, "SYNC_BUDGET_SECONDEN", 0.0)
+    settings.JENS_TERMIJNEN = {**settings.JENS_TERMIJNEN, "DASHBOARD_RAPPORT_SYNC_SECONDEN": 0}
     client = web_als("management")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/rapportage/", {"periode": "2023H1", "formaat": "xlsx"})
