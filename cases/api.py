@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -44,6 +44,7 @@ def mag_bsn_zien(user) -> bool:
     return heeft_rol(user, "gedragswetenschapper")
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class MedewerkerVeld(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
         from staff.models import Medewerker
@@ -51,6 +52,7 @@ class MedewerkerVeld(serializers.PrimaryKeyRelatedField):
         return Medewerker.objects.all()
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class AanbiederVeld(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
         from contracts.models import Zorgaanbieder
@@ -58,6 +60,7 @@ class AanbiederVeld(serializers.PrimaryKeyRelatedField):
         return Zorgaanbieder.objects.all()
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class ContractVeld(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
         from contracts.models import Contract
@@ -65,11 +68,18 @@ class ContractVeld(serializers.PrimaryKeyRelatedField):
         return Contract.objects.all()
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class ScopedJeugdigeVeld(serializers.PrimaryKeyRelatedField):
     """A young person the user may see (others: 'does not exist', so nothing leaks)."""
 
     def get_queryset(self):
         return selectors.jeugdigen_voor(self.context["request"].user)
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class ScopedHulpvraagVeld(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self):
+        return selectors.in_scope(Hulpvraag.objects.all(), self.context["request"].user)
 
 
 # --- Base viewset ----------------------------------------------------------------------------------
@@ -279,11 +289,13 @@ class JeugdigeViewSet(mixins.UpdateModelMixin, CasusViewSet):
     def get_serializer_class(self):
         return JeugdigeLijstSerializer if self.action == "list" else JeugdigeDetailSerializer
 
+    @extend_schema(request=JeugdigeInvoerSerializer)
     def create(self, request, *args, **kwargs):
         data = self.invoer(JeugdigeInvoerSerializer)
         jeugdige = self.uitvoeren(services.maak_jeugdige, **data)
         return self.antwoord(jeugdige, Toegangslog.Actie.AANMAKEN, status_code=status.HTTP_201_CREATED)
 
+    @extend_schema(request=JeugdigeInvoerSerializer)
     def partial_update(self, request, *args, **kwargs):
         jeugdige = self.get_object()
         serializer = JeugdigeInvoerSerializer(data=request.data, partial=True, context={"request": request})
@@ -384,6 +396,7 @@ class HulpvraagViewSet(CasusViewSet):
             Hulpvraag.objects.select_related("jeugdige").prefetch_related("evaluaties").order_by("-ontvangen_op", "pk")
         )
 
+    @extend_schema(request=HulpvraagInvoerSerializer)
     def create(self, request, *args, **kwargs):
         data = self.invoer(HulpvraagInvoerSerializer)
         hulpvraag = self.uitvoeren(services.registreer_hulpvraag, **data)
@@ -397,26 +410,32 @@ class HulpvraagViewSet(CasusViewSet):
         self.uitvoeren(functie, hulpvraag=hulpvraag, **data)
         return self.antwoord(hulpvraag, Toegangslog.Actie.WIJZIGEN, omschrijving)
 
+    @extend_schema(request=DatumSerializer)
     @action(detail=True, methods=["post"])
     def dossier(self, request, pk=None):
         return self._actie(DatumSerializer, services.maak_dossier, "Dossier aangemaakt")
 
+    @extend_schema(request=KernteamSerializer)
     @action(detail=True, methods=["post"])
     def kernteam(self, request, pk=None):
         return self._actie(KernteamSerializer, services.houd_kernteam, "Kernteam gehouden")
 
+    @extend_schema(request=DatumSerializer)
     @action(detail=True, methods=["post"])
     def gezinsplan(self, request, pk=None):
         return self._actie(DatumSerializer, services.stel_gezinsplan_vast, "Gezinsplan vastgesteld")
 
+    @extend_schema(request=RegisseurSerializer)
     @action(detail=True, methods=["post"])
     def regisseur(self, request, pk=None):
         return self._actie(RegisseurSerializer, services.wijs_regisseur_toe, "Regisseur toegewezen")
 
+    @extend_schema(request=EvaluatieInvoerSerializer)
     @action(detail=True, methods=["post"])
     def evaluaties(self, request, pk=None):
         return self._actie(EvaluatieInvoerSerializer, services.registreer_evaluatie, "Doelenevaluatie vastgelegd")
 
+    @extend_schema(request=AfsluitenSerializer)
     @action(detail=True, methods=["post"])
     def afsluiten(self, request, pk=None):
         return self._actie(AfsluitenSerializer, services.sluit_hulpvraag, "Hulpvraag afgesloten")
@@ -455,17 +474,13 @@ class ZorginzetSerializer(serializers.ModelSerializer):
 
 
 class ZorginzetInvoerSerializer(serializers.Serializer):
-    hulpvraag = serializers.PrimaryKeyRelatedField(queryset=Hulpvraag.objects.none())
+    hulpvraag = ScopedHulpvraagVeld()
     vorm = serializers.ChoiceField(choices=Zorginzet.Vorm.choices)
     aangemeld_op = serializers.DateField()
     gebied = serializers.SlugRelatedField(slug_field="code", queryset=Gebied.objects.all(), required=False)
     zorgaanbieder = AanbiederVeld(required=False)
     contract = ContractVeld(required=False)
     overbrugging = serializers.BooleanField(required=False, default=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["hulpvraag"].queryset = selectors.in_scope(Hulpvraag.objects.all(), self.context["request"].user)
 
 
 class ZorginzetFilter(filters.FilterSet):
@@ -489,11 +504,13 @@ class ZorginzetViewSet(CasusViewSet):
             "-aangemeld_op", "pk"
         )
 
+    @extend_schema(request=ZorginzetInvoerSerializer)
     def create(self, request, *args, **kwargs):
         data = self.invoer(ZorginzetInvoerSerializer)
         zorginzet = self.uitvoeren(services.registreer_zorginzet, **data)
         return self.antwoord(zorginzet, Toegangslog.Actie.AANMAKEN, status_code=status.HTTP_201_CREATED)
 
+    @extend_schema(request=DatumSerializer)
     @action(detail=True, methods=["post"])
     def starten(self, request, pk=None):
         zorginzet = self.get_object()
@@ -501,6 +518,7 @@ class ZorginzetViewSet(CasusViewSet):
         self.uitvoeren(services.start_zorginzet, zorginzet=zorginzet, op=data["op"])
         return self.antwoord(zorginzet, Toegangslog.Actie.WIJZIGEN, "Zorg gestart")
 
+    @extend_schema(request=DatumSerializer)
     @action(detail=True, methods=["post"])
     def beeindigen(self, request, pk=None):
         zorginzet = self.get_object()
@@ -601,11 +619,13 @@ class MeldcodeTrajectViewSet(CasusViewSet):
     def get_serializer_class(self):
         return MeldcodeLijstSerializer if self.action == "list" else MeldcodeTrajectSerializer
 
+    @extend_schema(request=MeldcodeInvoerSerializer)
     def create(self, request, *args, **kwargs):
         data = self.invoer(MeldcodeInvoerSerializer)
         traject = self.uitvoeren(services.start_meldcode, **data)
         return self.antwoord(traject, Toegangslog.Actie.AANMAKEN, status_code=status.HTTP_201_CREATED)
 
+    @extend_schema(request=MeldcodeStapInvoerSerializer)
     @action(detail=True, methods=["post"])
     def stappen(self, request, pk=None):
         traject = self.get_object()
@@ -614,6 +634,7 @@ class MeldcodeTrajectViewSet(CasusViewSet):
         self.uitvoeren(services.registreer_meldcode_stap, traject=traject, antwoorden=antwoorden, **data)
         return self.antwoord(traject, Toegangslog.Actie.WIJZIGEN, f"Meldcode stap {data['stap']} vastgelegd")
 
+    @extend_schema(request=TerugkoppelingSerializer)
     @action(detail=True, methods=["post"])
     def terugkoppeling(self, request, pk=None):
         traject = self.get_object()
@@ -684,11 +705,13 @@ class VeiligThuisMeldingViewSet(CasusViewSet):
     def basis_queryset(self):
         return VeiligThuisMelding.objects.select_related("jeugdige", "opgevolgd_door").order_by("-ontvangen_op", "pk")
 
+    @extend_schema(request=VeiligThuisMeldingInvoerSerializer)
     def create(self, request, *args, **kwargs):
         data = self.invoer(VeiligThuisMeldingInvoerSerializer)
         melding = self.uitvoeren(services.registreer_vt_melding, **data)
         return self.antwoord(melding, Toegangslog.Actie.AANMAKEN, status_code=status.HTTP_201_CREATED)
 
+    @extend_schema(request=OpvolgenSerializer)
     @action(detail=True, methods=["post"])
     def opvolgen(self, request, pk=None):
         melding = self.get_object()
@@ -738,11 +761,13 @@ class OnderzoekViewSet(CasusViewSet):
     def basis_queryset(self):
         return Onderzoek.objects.select_related("jeugdige").order_by("-gestart_op", "pk")
 
+    @extend_schema(request=OnderzoekInvoerSerializer)
     def create(self, request, *args, **kwargs):
         data = self.invoer(OnderzoekInvoerSerializer)
         onderzoek = self.uitvoeren(services.start_onderzoek, **data)
         return self.antwoord(onderzoek, Toegangslog.Actie.AANMAKEN, status_code=status.HTTP_201_CREATED)
 
+    @extend_schema(request=AfrondenSerializer)
     @action(detail=True, methods=["post"])
     def afronden(self, request, pk=None):
         onderzoek = self.get_object()
