@@ -92,3 +92,37 @@ def test_commando_weigert_een_ongeldige_periode():
 
     with pytest.raises(CommandError, match="Geef een periode"):
         call_command("rapportage", "2023H7")
+
+
+def test_na_een_overschrijding_gaat_hetzelfde_rapport_meteen_naar_celery(
+    web_als, settings, django_capture_on_commit_callbacks
+):
+    client = web_als("management")
+    settings.JENS_TERMIJNEN = {**settings.JENS_TERMIJNEN, "DASHBOARD_RAPPORT_SYNC_SECONDEN": 0}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/rapportage/", {"periode": "2023H1"}).status_code == 302
+    settings.JENS_TERMIJNEN = {**settings.JENS_TERMIJNEN, "DASHBOARD_RAPPORT_SYNC_SECONDEN": 60}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/rapportage/", {"periode": "2023H1"}).status_code == 302
+        # another report (another period) is still tried synchronously
+        assert client.post("/rapportage/", {"periode": "2022H2"}).status_code == 200
+    assert RapportageTaak.objects.filter(status=RapportageTaak.Status.KLAAR).count() == 2
+
+
+def test_onbereikbare_broker_maakt_de_taak_mislukt_en_de_pagina_zegt_het(
+    web_als, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from jens.dashboard import views
+
+    def geen_broker(*args, **kwargs):
+        raise ConnectionRefusedError("broker down")
+
+    monkeypatch.setattr(views.maak_halfjaarrapportage, "delay", geen_broker)
+    settings.JENS_TERMIJNEN = {**settings.JENS_TERMIJNEN, "DASHBOARD_RAPPORT_SYNC_SECONDEN": 0}
+    client = web_als("management")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/rapportage/", {"periode": "2023H1"})
+    taak = RapportageTaak.objects.get()
+    assert taak.status == RapportageTaak.Status.MISLUKT and "ConnectionRefusedError" in taak.fout
+    html = client.get(response.url).content.decode()
+    assert "mislukt" in html and 'http-equiv="refresh"' not in html

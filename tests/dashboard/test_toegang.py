@@ -92,3 +92,13 @@ def test_rapportagetaak_van_een_ander_is_niet_te_zien(web_als, maak_gebruiker):
     client = web_als("management")
     assert client.get(f"/rapportage/taak/{taak.pk}/").status_code == 404
     assert client.get(f"/rapportage/taak/{taak.pk}/bestand/").status_code == 404
+
+
+def test_elke_tegel_linkt_naar_een_onderdeel_op_de_pagina(web_als):
+    import re
+
+    html = web_als("management").get("/dashboard/", {"periode": "2023H1"}).content.decode()
+    ankers = re.findall(r'<a href="#([a-z-]+)" class="tegel-link">', html)
+    assert len(ankers) >= 12
+    for anker in ankers:
+        assert f'<section class="onderdeel" id="{anker}"' in html
