@@ -1,0 +1,62 @@
+"""Casework in a real browser: a gedragswetenschapper finds a client and follows up a Veilig Thuis report
+with the keyboard only; the reads are in the access log."""
+
+from datetime import date
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _gemeenten_en_gebieden(db):
+    """A transactional test empties the tables after it; municipalities and areas come from a data migration."""
+    from importlib import import_module
+
+    from jens.models import Gebied, Gemeente
+
+    migratie = import_module("jens.migrations.0002_gemeenten_gebieden_rollen")
+    gemeenten = {
+        code: Gemeente.objects.get_or_create(code=code, defaults={"naam": naam})[0] for naam, code in migratie.GEMEENTEN
+    }
+    for gemeente, naam, code, toelichting in migratie.GEBIEDEN:
+        Gebied.objects.get_or_create(
+            code=code, defaults={"naam": naam, "gemeente": gemeenten[gemeente], "toelichting": toelichting}
+        )
+
+
+def test_melding_opvolgen_met_toetsenbord(pagina, live_server, inloggen, maak_gebruiker):
+    from cases.models import VeiligThuisMelding
+    from jens.models import Toegangslog
+    from tests.cases.factories import MedewerkerFactory, VeiligThuisMeldingFactory
+
+    melding = VeiligThuisMeldingFactory(ontvangen_op=date(2025, 3, 3))
+    door = MedewerkerFactory(naam="Fenna Fictiens")
+    clientnummer = melding.jeugdige.clientnummer
+    inloggen(pagina, live_server, maak_gebruiker("gedragswetenschapper", gebieden=["heerlen-1"]))
+
+    pagina.goto(f"{live_server.url}/casussen/jeugdigen/")
+    pagina.get_by_label("Zoeken op cliëntnummer").fill(clientnummer)
+    with pagina.expect_navigation():
+        pagina.get_by_label("Zoeken op cliëntnummer").press("Enter")
+    pagina.get_by_role("link", name=clientnummer).focus()
+    with pagina.expect_navigation():
+        pagina.keyboard.press("Enter")
+    assert pagina.get_by_role("heading", name=f"Cliënt {clientnummer}").is_visible()
+
+    pagina.get_by_role("link", name="opvolgen").focus()
+    with pagina.expect_navigation():
+        pagina.keyboard.press("Enter")
+    pagina.get_by_label("Opgevolgd op").fill("2025-03-04")
+    pagina.get_by_label("Door").select_option(label=str(door))
+    pagina.get_by_label("Wijze van opvolgen").select_option("contact_gezin")
+    pagina.get_by_role("button", name="Opvolging vastleggen").focus()
+    with pagina.expect_navigation():
+        pagina.keyboard.press("Enter")
+    assert pagina.get_by_text("De opvolging is vastgelegd.").is_visible()
+
+    melding = VeiligThuisMelding.objects.get(pk=melding.pk)
+    assert (melding.opgevolgd_op, melding.opgevolgd_door_id) == (date(2025, 3, 4), door.pk)
+    acties = set(Toegangslog.objects.filter(client=clientnummer).values_list("actie", flat=True))
+    assert {"inzien", "wijzigen"} <= acties
+    assert Toegangslog.objects.filter(actie="zoeken").exists()
