@@ -1,12 +1,14 @@
 """The inkoper's workplace: providers with everything agreed with them, contracts, agreements, meetings,
 reviews, spending and the assignment. Forms run the same checks as the services (Dutch message per field)."""
 
+import copy
 from datetime import date
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Subquery
+from django.forms.models import construct_instance
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -40,14 +42,22 @@ class ServiceControleForm(forms.ModelForm):
 
     controle = None  # callable(instance) raising ValidationError({"veld": ...})
 
+    def clean(self):
+        # the service check first, on a copy of the instance with the form's values: its messages name the field
+        data = super().clean()
+        self._controle_fout = False
+        if type(self).controle is not None and not self._errors:
+            kandidaat = construct_instance(self, copy.copy(self.instance), self._meta.fields, self._meta.exclude)
+            try:
+                type(self).controle(kandidaat)
+            except ValidationError as exc:
+                self._controle_fout = True
+                self._update_errors(exc)
+        return data
+
     def _post_clean(self):
-        super()._post_clean()
-        if self.errors or type(self).controle is None:
-            return
-        try:
-            type(self).controle(self.instance)
-        except ValidationError as exc:
-            self._update_errors(exc)
+        if not getattr(self, "_controle_fout", False):  # the database constraints remain the backstop
+            super()._post_clean()
 
 
 # --- Provider page ------------------------------------------------------------------------------
@@ -497,14 +507,8 @@ class RelatieAdmin(ImportExportMixin, SimpleHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
 
-        class Form(form):
-            def _post_clean(self):
-                super()._post_clean()
-                if not self.errors:
-                    try:
-                        services.controleer_relatie(relatie=self.instance)
-                    except ValidationError as exc:
-                        self._update_errors(exc)
+        class Form(ServiceControleForm, form):
+            controle = staticmethod(lambda relatie: services.controleer_relatie(relatie=relatie))
 
         return Form
 

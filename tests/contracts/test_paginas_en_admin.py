@@ -1,0 +1,171 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from contracts.models import Contract, Relatie, TransformatieAfspraak
+from tests.contracts.factories import (
+    AfspraakFactory,
+    ContractFactory,
+    OpdrachtFactory,
+    PersoneelsomvangFactory,
+    RelatieFactory,
+    UitgaveFactory,
+    ZorgaanbiederFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("rol", "status"),
+    [("inkoper", 200), ("management", 200), ("gemeente", 200), ("klachtenfunctionaris", 403), ("gebiedsmanager", 403)],
+)
+def test_rapportagepagina_per_rol(web_als, rol, status):
+    assert web_als(rol, gemeenten=["heerlen"]).get("/zorgaanbieders/rapportage/").status_code == status
+
+
+def test_rapportagepagina_toont_4_procent(web_als):
+    OpdrachtFactory(jaar=2021, lumpsum=Decimal("34266618"))
+    UitgaveFactory(zorgaanbieder=PersoneelsomvangFactory(jaar=2021).zorgaanbieder, bedrag=Decimal("2476696"))
+    inhoud = web_als("inkoper").get("/zorgaanbieders/rapportage/?jaar=2021").content.decode()
+    assert "€ 34.266.618,00" in inhoud and "€ 2.476.696,00" in inhoud and "7,2%" in inhoud
+
+
+def test_rapportagepagina_fout_jaar(web_als):
+    inhoud = web_als("inkoper").get("/zorgaanbieders/rapportage/?jaar=abc").content.decode()
+    assert "Vul een jaartal in" in inhoud
+
+
+def test_admin_zoeken_op_andere_naam_kvk_agb_en_filters(web_als):
+    yvoor = ZorgaanbiederFactory(naam="Yvoor", kvk_nummer="12345678", agb_code="87654321")
+    yvoor.andere_namen.create(naam="Stichting Yvoor")
+    RelatieFactory(zorgaanbieder=yvoor, soort="onderaannemer", geldig_van=date(2021, 1, 1))
+    ZorgaanbiederFactory(naam="Radar")
+    client = web_als("inkoper", is_staff=True)
+    for zoek in ("stichting", "12345678", "87654321"):
+        inhoud = client.get("/admin/contracts/zorgaanbieder/", {"q": zoek}).content.decode()
+        assert "Yvoor" in inhoud and "Radar" not in inhoud
+    inhoud = client.get("/admin/contracts/zorgaanbieder/", {"soort_vandaag": "onderaannemer"}).content.decode()
+    assert "Yvoor" in inhoud and "Radar" not in inhoud
+    assert client.get("/admin/contracts/zorgaanbieder/", {"klein": "ja"}).status_code == 200
+    assert client.get("/admin/contracts/zorgaanbieder/", {"gemeente": "heerlen"}).status_code == 200
+    assert "zorgaanbieders/rapportage" in client.get("/admin/contracts/zorgaanbieder/").content.decode()
+
+
+def test_admin_aanbiederpagina_met_inlines(web_als):
+    aanbieder = ZorgaanbiederFactory()
+    ContractFactory(zorgaanbieder=aanbieder)
+    AfspraakFactory(zorgaanbieder=aanbieder)
+    antwoord = web_als("inkoper", is_staff=True).get(f"/admin/contracts/zorgaanbieder/{aanbieder.pk}/change/")
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    for kop in ("Relaties", "Contracten", "Transformatie-afspraken", "Gesprekken", "Jaarrekeningbeoordelingen"):
+        assert kop in inhoud
+
+
+def _inline_data(aanbieder, perioden):
+    data = {
+        "naam": aanbieder.naam,
+        "kvk_nummer": "",
+        "agb_code": "",
+        "adres": "",
+        "postcode": "",
+        "plaats": "",
+        "contactpersoon": "",
+        "email": "",
+        "telefoon": "",
+        "notities": "",
+    }
+    for prefix in ("andere_namen", "personeelsomvang", "contracten", "afspraken", "gesprekken", "jaarrekeningen"):
+        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
+    data |= {"relaties-TOTAL_FORMS": len(perioden), "relaties-INITIAL_FORMS": 0}
+    for i, (soort, van, tot) in enumerate(perioden):
+        data |= {f"relaties-{i}-soort": soort, f"relaties-{i}-geldig_van": van, f"relaties-{i}-geldig_tot": tot}
+    return data
+
+
+def test_admin_weigert_overlappende_perioden(web_als):
+    aanbieder = ZorgaanbiederFactory()
+    client = web_als("inkoper", is_staff=True)
+    url = f"/admin/contracts/zorgaanbieder/{aanbieder.pk}/change/"
+    antwoord = client.post(
+        url, _inline_data(aanbieder, [("lid", "01-01-2021", "01-06-2021"), ("onderaannemer", "01-05-2021", "")])
+    )
+    assert antwoord.status_code == 200
+    assert "Relatieperioden mogen niet overlappen" in antwoord.content.decode()
+    assert not Relatie.objects.exists()
+    antwoord = client.post(
+        url, _inline_data(aanbieder, [("lid", "01-01-2021", "01-05-2021"), ("onderaannemer", "01-05-2021", "")])
+    )
+    assert antwoord.status_code == 302
+    assert Relatie.objects.count() == 2
+
+
+def test_admin_contract_incidenteel_zonder_reden(web_als):
+    aanbieder = ZorgaanbiederFactory()
+    data = {
+        "zorgaanbieder": aanbieder.pk,
+        "soort": "incidenteel",
+        "kenmerk": "INC-1",
+        "startdatum": "01-01-2023",
+        "einddatum": "31-12-2022",
+        "regels-TOTAL_FORMS": 0,
+        "regels-INITIAL_FORMS": 0,
+    }
+    antwoord = web_als("inkoper", is_staff=True).post("/admin/contracts/contract/add/", data)
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    assert "Kies bij een incidentele overeenkomst een van de vier redenen." in inhoud
+    assert "De einddatum mag niet voor de startdatum liggen." in inhoud
+    assert not Contract.objects.exists()
+
+
+def test_admin_statusactie_volgt_overgangen(web_als):
+    concept = ContractFactory(status="concept")
+    beeindigd = ContractFactory(status="beeindigd")
+    client = web_als("inkoper", is_staff=True)
+    client.post(
+        "/admin/contracts/contract/",
+        {"action": "zet_actief", "_selected_action": [concept.pk, beeindigd.pk]},
+    )
+    concept.refresh_from_db()
+    beeindigd.refresh_from_db()
+    assert (concept.status, beeindigd.status) == ("actief", "beeindigd")
+
+
+def test_admin_afspraak_eindstatus_vraagt_toelichting(web_als):
+    afspraak = AfspraakFactory(status="lopend")
+    data = {
+        "zorgaanbieder": afspraak.zorgaanbieder_id,
+        "opdracht": afspraak.opdracht,
+        "gewenst_resultaat": afspraak.gewenst_resultaat,
+        "afgesproken_op": "01-02-2023",
+        "streefdatum": "31-12-2023",
+        "status": "gerealiseerd",
+        "realisatie": "",
+    }
+    antwoord = web_als("inkoper", is_staff=True).post(
+        f"/admin/contracts/transformatieafspraak/{afspraak.pk}/change/", data
+    )
+    assert "Licht toe wat er van de afspraak is gerealiseerd." in antwoord.content.decode()
+    afspraak.refresh_from_db()
+    assert afspraak.status == TransformatieAfspraak.Status.LOPEND
+
+
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "contract",
+        "transformatieafspraak",
+        "gesprek",
+        "jaarrekeningbeoordeling",
+        "relatie",
+        "uitgave",
+        "opdracht",
+        "personeelsomvang",
+    ],
+)
+def test_admin_lijsten_openen(web_als, pad):
+    PersoneelsomvangFactory()
+    assert web_als("inkoper", is_staff=True).get(f"/admin/contracts/{pad}/").status_code == 200
