@@ -22,7 +22,7 @@ from cases.models import Hulpvraag, Jeugdige, MeldcodeStap, MeldcodeTraject, Ond
 from jens.models import Gemeente
 from jens.periode import Periode
 from jens.roles import heeft_rol
-from jens.scope import filter_op_scope
+from jens.scope import filter_op_scope, gemeenten_voor
 
 KLEIN_AANTAL = 5
 TOTAAL_LABEL = "HLV"
@@ -71,8 +71,10 @@ def gemeente_voor_rapport(user, gevraagd: Gemeente | None) -> Gemeente | None:
     """A gemeente user gets their own municipality whatever they ask; others what they ask."""
     if heeft_rol(user, "management") or user.is_superuser:
         return gevraagd
-    eigen = Gemeente.objects.filter(Q(gebruikers=user)).order_by("pk").first()
-    return eigen
+    eigen = gemeenten_voor(user).order_by("pk")
+    if gevraagd is not None and eigen.filter(pk=gevraagd.pk).exists():
+        return gevraagd
+    return eigen.first()
 
 
 def maskeer(waarde):
