@@ -557,8 +557,7 @@ def registreer_zorginzet(
     """Care by an area team or by a provider. A provider needs a relation or a contract in force on
     the registration date; without one, an incidental contract (which carries its reason) with
     that provider is required. Without a contract given, the provider's contract in force is used."""
-    from contracts.models import Contract
-    from contracts.selectors import actief_contract_op, heeft_actieve_relatie_of_contract_op
+    from contracts.selectors import actief_contract_op
 
     hulpvraag = _lock(hulpvraag)
     if (gebied is None) == (zorgaanbieder is None):
@@ -569,15 +568,8 @@ def registreer_zorginzet(
     if zorgaanbieder is not None:
         if contract is not None and contract.zorgaanbieder_id != zorgaanbieder.pk:
             raise ValidationError({"contract": "Dit contract hoort bij een andere zorgaanbieder."})
-        if not heeft_actieve_relatie_of_contract_op(zorgaanbieder, aangemeld_op):
-            if contract is None or contract.soort != Contract.Soort.INCIDENTEEL:
-                raise ValidationError(
-                    {
-                        "contract": f"{zorgaanbieder} heeft op {aangemeld_op:%d-%m-%Y} geen relatie of contract met "
-                        "JENS: kies een incidentele overeenkomst (met de reden)."
-                    }
-                )
-        elif contract is None:
+        _controleer_aanbieder(zorgaanbieder=zorgaanbieder, contract=contract, datum=aangemeld_op)
+        if contract is None:
             contract = actief_contract_op(zorgaanbieder, aangemeld_op)
     return Zorginzet.objects.create(
         hulpvraag=hulpvraag,
@@ -590,12 +582,33 @@ def registreer_zorginzet(
     )
 
 
+def _controleer_aanbieder(*, zorgaanbieder, contract, datum: date) -> None:
+    """Without a relation or contract in force on ``datum`` only an incidental contract will do."""
+    from contracts.models import Contract
+    from contracts.selectors import heeft_actieve_relatie_of_contract_op
+
+    if heeft_actieve_relatie_of_contract_op(zorgaanbieder, datum):
+        return
+    if contract is None or contract.soort != Contract.Soort.INCIDENTEEL:
+        raise ValidationError(
+            {
+                "contract": f"{zorgaanbieder} heeft op {datum:%d-%m-%Y} geen relatie of contract met JENS: "
+                "kies een incidentele overeenkomst (met de reden)."
+            }
+        )
+
+
 @transaction.atomic
 def start_zorginzet(*, zorginzet: Zorginzet, op: date) -> Zorginzet:
     zorginzet = Zorginzet.objects.select_for_update().get(pk=zorginzet.pk)
     if zorginzet.gestart_op:
         raise ValidationError({"gestart_op": "Deze zorg is al gestart."})
     _niet_voor("gestart_op", op, zorginzet.aangemeld_op, "de aanmelding")
+    if zorginzet.zorgaanbieder_id:
+        try:
+            _controleer_aanbieder(zorgaanbieder=zorginzet.zorgaanbieder, contract=zorginzet.contract, datum=op)
+        except ValidationError as exc:
+            raise ValidationError({"gestart_op": exc.message_dict["contract"]}) from exc
     zorginzet.gestart_op = op
     zorginzet.save(update_fields=["gestart_op"])
     return zorginzet

@@ -416,3 +416,20 @@ def test_meldcode_traject_zonder_melding_geen_terugkoppeling():
     assert "niet gemeld" in melding(exc, "terugkoppeling_op")
     assert MeldcodeTraject.objects.get(pk=t.pk).terugkoppeling_op is None
     assert VeiligThuisMelding.objects.count() == 0
+
+
+def test_zorginzet_start_na_einde_relatie_geweigerd():
+    from contracts.models import Relatie
+
+    aanbieder = AanbiederFactory()
+    Relatie.objects.create(
+        zorgaanbieder=aanbieder, soort="lid", geldig_van=date(2020, 1, 1), geldig_tot=date(2023, 4, 1)
+    )
+    z = services.registreer_zorginzet(
+        hulpvraag=HulpvraagFactory(), vorm="training", aangemeld_op=date(2023, 3, 2), zorgaanbieder=aanbieder
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.start_zorginzet(zorginzet=z, op=date(2023, 4, 3))
+    assert "incidentele overeenkomst" in melding(exc, "gestart_op")
+    assert Zorginzet.objects.get(pk=z.pk).gestart_op is None
+    services.start_zorginzet(zorginzet=z, op=date(2023, 3, 31))
