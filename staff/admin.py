@@ -56,15 +56,14 @@ class MedewerkerForm(forms.ModelForm):
             "in_dienst_tot",
         ]
 
-    def clean(self):
-        data = super().clean()
+    def _post_clean(self):
+        super()._post_clean()  # fills self.instance from the cleaned data
         if not self.errors:
             try:
                 services.valideer_medewerker(self.instance)
             except ValidationError as exc:
                 for veld, meldingen in exc.message_dict.items():
                     self.add_error(None if veld == "__all__" or veld not in self.fields else veld, meldingen)
-        return data
 
 
 @admin.register(Medewerker)
@@ -95,16 +94,16 @@ class PlaatsingForm(forms.ModelForm):
     class Meta:
         model = Plaatsing
         fields = ["medewerker", "gebied", "domein", "fte", "van", "tot"]
+        localized_fields = ["fte"]  # 0,80 as people type it
 
-    def clean(self):
-        data = super().clean()
+    def _post_clean(self):
+        super()._post_clean()  # fills self.instance from the cleaned data
         if not self.errors:
             try:
                 services.valideer_plaatsing(self.instance)
             except ValidationError as exc:
                 for veld, meldingen in exc.message_dict.items():
                     self.add_error(None if veld == "__all__" or veld not in self.fields else veld, meldingen)
-        return data
 
 
 @admin.register(Plaatsing)

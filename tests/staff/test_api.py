@@ -215,3 +215,32 @@ def test_scholing_registreren_en_verwijderen(api_als, teams):
     assert client.delete(f"/api/v1/scholingen/{antwoord.json()['id']}/").status_code == 204
     landgraaf.refresh_from_db()
     assert landgraaf.meldcode_basis_uiterlijk == date(2020, 2, 26)
+
+
+def test_gebiedsmanager_wijzigt_eigen_medewerker_niet_die_van_heerlen(api_als, teams):
+    landgraaf, heerlen = teams
+    client = _gm(api_als)
+    antwoord = client.patch(f"/api/v1/medewerkers/{landgraaf.pk}/", {"email": "nieuw@example.org"}, format="json")
+    assert antwoord.status_code == 200 and antwoord.json()["email"] == "nieuw@example.org"
+    assert client.patch(f"/api/v1/medewerkers/{heerlen.pk}/", {"naam": "X"}, format="json").status_code == 404
+    fout = client.patch(f"/api/v1/medewerkers/{landgraaf.pk}/", {"in_dienst_tot": "2019-01-01"}, format="json")
+    assert fout.status_code == 400 and "in_dienst_tot" in fout.json()
+    heerlen.refresh_from_db()
+    landgraaf.refresh_from_db()
+    assert heerlen.naam == "Henk Heerlen" and landgraaf.in_dienst_tot is None
+
+
+def test_rolrechten_van_de_groepen():
+    from django.contrib.auth.models import Group
+
+    def rechten(rol):
+        return set(
+            Group.objects.get(name=rol)
+            .permissions.filter(content_type__app_label="staff")
+            .values_list("codename", flat=True)
+        )
+
+    assert rechten("gemeente") == set() and rechten("inkoper") == set() and rechten("gedragswetenschapper") == set()
+    assert {"view_medewerker", "change_medewerker", "add_plaatsing"} <= rechten("gebiedsmanager")
+    assert "delete_medewerker" not in rechten("gebiedsmanager")
+    assert "add_medewerker" in rechten("management") and "add_medewerker" in rechten("functioneel_beheerder")

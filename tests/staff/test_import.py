@@ -98,3 +98,40 @@ def test_admin_import_toont_voorbeeld_en_rijfouten_xlsx(client, maak_gebruiker, 
     assert "geen lid van JENS" in inhoud
     assert "confirm_form" not in antwoord.context or antwoord.context.get("confirm_form") is None
     assert not Medewerker.objects.exists()
+
+
+def test_admin_medewerker_toevoegen_via_service(client, maak_gebruiker, lid):
+    client.force_login(maak_gebruiker("functioneel_beheerder", is_staff=True))
+    data = {
+        "personeelsnummer": "A1",
+        "naam": "Via Beheer",
+        "email": "",
+        "werkgever": lid.pk,
+        "functie": "gezinswerker",
+        "in_dienst_van": "01-03-2023",
+        "plaatsingen-TOTAL_FORMS": 0,
+        "plaatsingen-INITIAL_FORMS": 0,
+        "scholingen-TOTAL_FORMS": 0,
+        "scholingen-INITIAL_FORMS": 0,
+    }
+    fout = client.post("/admin/staff/medewerker/add/", {**data, "in_dienst_van": "01-03-2018"})
+    assert fout.status_code == 200
+    assert "geen lid van JENS" in fout.content.decode()
+    assert client.post("/admin/staff/medewerker/add/", data).status_code == 302
+    assert Medewerker.objects.get().meldcode_basis_uiterlijk == date(2023, 4, 26)
+
+
+def test_admin_plaatsing_boven_maximum_geweigerd(client, maak_gebruiker, gebied):
+    client.force_login(maak_gebruiker("functioneel_beheerder", is_staff=True))
+    p = PlaatsingFactory(fte=Decimal("0.80"), van=date(2020, 1, 1))
+    data = {
+        "medewerker": p.medewerker.pk,
+        "gebied": gebied("heerlen-2").pk,
+        "domein": "gebiedsteam",
+        "fte": "0,30",
+        "van": "01-01-2021",
+    }
+    fout = client.post("/admin/staff/plaatsing/add/", data)
+    assert fout.status_code == 200 and "het maximum is 1,00" in fout.content.decode()
+    assert client.post("/admin/staff/plaatsing/add/", {**data, "fte": "0,20"}).status_code == 302
+    assert Plaatsing.objects.count() == 2
