@@ -126,6 +126,8 @@ def test_klacht_wordt_opgeslagen_als_de_cache_onbereikbaar_is(client, monkeypatc
     assert r.status_code == 302
     assert Klacht.objects.count() == 1
     assert "Limiet klachtformulier niet te controleren (cache)" in caplog.text
+    bericht = EmailBericht.objects.get()  # the confirmation is in the outbox, sent or to be retried
+    assert Klacht.objects.get().referentie in bericht.tekst
 
 
 def test_klacht_en_bevestiging_blijven_bewaard_als_smtp_faalt(client, settings, django_capture_on_commit_callbacks):

@@ -97,3 +97,45 @@ def test_tweede_aanvraag_wacht_op_het_slot_van_de_eerste():
     assert nummers["tweede"] == "K-2023-0008"
     if connection.vendor == "postgresql":
         assert nummers["wachttijd"] >= 0.4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twee_functionarissen_tegelijk_een_slaagt_de_ander_krijgt_conflict(maak_gebruiker):
+    """Both read version 1 and act at the same moment: one succeeds, the other gets VersieConflict."""
+    from complaints import services
+    from complaints.models import KlachtStap, Status
+
+    klacht = KlachtFactory()
+    officieren = [maak_gebruiker("klachtenfunctionaris"), maak_gebruiker("klachtenfunctionaris")]
+    gelijktijdig = connection.vendor == "postgresql"
+    start = threading.Barrier(2 if gelijktijdig else 1)
+    uitkomsten, fouten = [], []
+
+    def handelen(door, actie, notitie):
+        def doel():
+            start.wait(timeout=10)
+            try:
+                services.voer_actie(klacht=klacht.pk, actie=actie, door=door, versie=1, notitie=notitie)
+                uitkomsten.append(("gelukt", actie))
+            except services.VersieConflict:
+                uitkomsten.append(("conflict", actie))
+
+        return doel
+
+    threads = [
+        _in_thread(handelen(officieren[0], "oppakken", "Ik pak hem op"), fouten),
+        _in_thread(handelen(officieren[1], "intrekken", "Indiener belde: ingetrokken"), fouten),
+    ]
+    for t in threads:
+        t.start()
+        if not gelijktijdig:
+            t.join(timeout=30)
+    for t in threads:
+        t.join(timeout=30)
+    assert fouten == []
+    assert sorted(u[0] for u in uitkomsten) == ["conflict", "gelukt"]
+    gelukt = next(a for u, a in uitkomsten if u == "gelukt")
+    klacht.refresh_from_db()
+    assert klacht.versie == 2
+    assert klacht.status == {"oppakken": Status.OPGEPAKT, "intrekken": Status.INGETROKKEN}[gelukt]
+    assert KlachtStap.objects.filter(klacht=klacht).count() == 2
