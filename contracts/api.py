@@ -227,15 +227,6 @@ class ContractSerializer(serializers.ModelSerializer):
     def get_heeft_document(self, obj) -> bool:
         return bool(obj.document)
 
-    def validate_document(self, bestand):
-        if bestand and not bestand.name.lower().endswith(".pdf"):
-            raise ValidationError("Upload een PDF-bestand.")
-        if bestand and bestand.read(5) != b"%PDF-":
-            raise ValidationError("Dit bestand is geen PDF.")
-        if bestand:
-            bestand.seek(0)
-        return bestand
-
     def create(self, validated_data):
         return dienst(services.sla_contract_op, **validated_data)
 
@@ -285,6 +276,19 @@ class ContractViewSet(viewsets.ModelViewSet):
             .order_by("zorgaanbieder__naam", "-startdatum", "pk")
         )
 
+    def retrieve(self, request, *args, **kwargs):
+        antwoord = super().retrieve(request, *args, **kwargs)
+        if antwoord.data.get("client_referentie"):  # an incidental contract names a client: a logged read
+            log_toegang(
+                request,
+                actie="inzien",
+                object_type="contract",
+                object_id=antwoord.data["id"],
+                client=antwoord.data["client_referentie"],
+                omschrijving=f"Incidenteel contract {antwoord.data['kenmerk']}",
+            )
+        return antwoord
+
     @extend_schema(request=StatusSerializer, responses=ContractSerializer)
     @action(detail=True, methods=["post"], serializer_class=StatusSerializer)
     def status(self, request, pk=None):
@@ -314,7 +318,7 @@ class ContractViewSet(viewsets.ModelViewSet):
             raise Http404
         log_toegang(
             request,
-            actie="download",
+            actie="inzien",
             object_type="contract",
             object_id=contract.pk,
             omschrijving=f"Contract {contract.kenmerk}",

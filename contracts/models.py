@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -92,6 +93,16 @@ class Relatie(models.Model):
         return f"{self.zorgaanbieder}: {self.get_soort_display()} {self.geldig_van:%d-%m-%Y} – {tot}"
 
 
+def is_pdf(bestand) -> None:
+    """The upload must really be a PDF (its first bytes), not only be named like one."""
+    positie = bestand.tell() if hasattr(bestand, "tell") else 0
+    bestand.seek(0)
+    begin = bestand.read(5)
+    bestand.seek(positie)
+    if begin != b"%PDF-":
+        raise ValidationError(_("Dit bestand is geen PDF."))
+
+
 def contract_document_pad(instance: "Contract", filename: str) -> str:
     return f"contracten/{instance.kenmerk or 'zonder-kenmerk'}/{filename}"
 
@@ -133,7 +144,7 @@ class Contract(models.Model):
         _("getekend document"),
         upload_to=contract_document_pad,
         blank=True,
-        validators=[FileExtensionValidator(["pdf"], _("Upload een PDF-bestand."))],
+        validators=[FileExtensionValidator(["pdf"], _("Upload een PDF-bestand.")), is_pdf],
     )
     incidentele_reden = models.CharField(
         _("reden incidentele inzet"), max_length=20, choices=IncidenteleReden.choices, blank=True

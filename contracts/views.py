@@ -53,13 +53,13 @@ def rapportage(request):
 def contract_document(request, pk: int):
     """The signed PDF, only for users who may view contracts; every download (and refusal) is logged."""
     if not request.user.has_perm("contracts.view_contract"):
-        log_toegang(request, actie="download", object_type="contract", object_id=pk, toegestaan=False)
+        log_toegang(request, actie="inzien", object_type="contract", object_id=pk, toegestaan=False)
         raise PermissionDenied
     contract = get_object_or_404(Contract, pk=pk)
     if not contract.document:
         raise Http404("Dit contract heeft geen document.")
     log_toegang(
-        request, actie="download", object_type="contract", object_id=pk, omschrijving=f"Contract {contract.kenmerk}"
+        request, actie="inzien", object_type="contract", object_id=pk, omschrijving=f"Contract {contract.kenmerk}"
     )
     return FileResponse(
         contract.document.open("rb"),

@@ -327,3 +327,13 @@ def test_uitgave_en_opdracht_api(api_als):
     assert antwoord.status_code == 201 and antwoord.json()["opdrachtsom"] == "21436810.00"
     antwoord = client.post("/api/v1/opdrachten/", opdracht, format="json")
     assert antwoord.status_code == 400 and "jaar" in antwoord.json()
+
+
+def test_incidenteel_contract_inzien_wordt_gelogd(api_als):
+    contract = ContractFactory(soort="incidenteel", incidentele_reden="nichezorg", client_referentie="CL-9")
+    antwoord = api_als("inkoper").get(f"/api/v1/contracten/{contract.pk}/")
+    assert antwoord.json()["client_referentie"] == "CL-9"
+    log = Toegangslog.objects.get(object_type="contract")
+    assert (log.actie, log.client) == ("inzien", "CL-9")
+    api_als("inkoper").get(f"/api/v1/contracten/{ContractFactory().pk}/")
+    assert Toegangslog.objects.count() == 1

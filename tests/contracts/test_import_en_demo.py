@@ -164,3 +164,16 @@ def test_demo_volgt_referentiecijfers_en_is_idempotent(maak_gebruiker):
     tellingen = [m.objects.count() for m in (Zorgaanbieder, Relatie, Contract, Uitgave)]
     demo.seed(stdout=StringIO())
     assert [m.objects.count() for m in (Zorgaanbieder, Relatie, Contract, Uitgave)] == tellingen
+
+
+def test_export_zorgaanbieders_met_andere_namen_en_relaties():
+    aanbieder = ZorgaanbiederFactory(naam="Welsun")
+    aanbieder.andere_namen.create(naam="Stichting Welsun")
+    Relatie.objects.create(
+        zorgaanbieder=aanbieder, soort="lid", geldig_van=date(2021, 1, 1), geldig_tot=date(2021, 5, 1)
+    )
+    dataset = ZorgaanbiederResource().export()
+    rij = dict(zip(dataset.headers, dataset[0], strict=True))
+    assert rij["naam"] == "Welsun" and rij["ook_genoemd_als"] == "Stichting Welsun"
+    assert rij["relaties"] == "lid 2021-01-01..2021-05-01"
+    assert dataset.export("xlsx")[:2] == b"PK"
