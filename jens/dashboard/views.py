@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -152,23 +152,31 @@ def rapportage(request: HttpRequest) -> HttpResponse:
             omschrijving=f"{formaat}, {f.gemeente.naam if f.gemeente else 'alle gemeenten'}",
         )
         # Measured, not guessed: try it synchronously within the budget (checked after every part). When the
-        # budget runs out, hand the job to Celery and remember for an hour that this report is slow, so the
-        # next request for it goes to Celery at once instead of waiting the budget again.
-        traag_sleutel = f"dashboard:rapport-traag:{f.periode.label}:{f.gemeente.code if f.gemeente else 'hlv'}"
-        rapport = None
-        if not cache.get(traag_sleutel):
+        # budget runs out, hand the job to Celery. A report that needed Celery in the last hour (a job exists
+        # for the same period and municipality) goes to Celery at once instead of waiting the budget again.
+        gemeente_code = f.gemeente.code if f.gemeente else ""
+        recent_traag = RapportageTaak.objects.filter(
+            soort=SOORT,
+            aangevraagd_op__gte=timezone.now() - timedelta(hours=1),
+            parameters__periode=f.periode.label,
+            parameters__gemeente=gemeente_code,
+        ).exists()
+        rapport, duur = None, None
+        if not recent_traag:
+            start = time.monotonic()
             try:
                 rapport = bouw_rapport(f, maskeren=keuze.maskeren, budget_seconden=conf.rapport_sync_seconden())
             except BudgetOverschreden:
-                cache.set(traag_sleutel, True, 3600)
+                duur = round(time.monotonic() - start, 2)
         if rapport is None:
             taak = RapportageTaak.objects.create(
                 soort=SOORT,
                 parameters={
                     "periode": f.periode.label,
-                    "gemeente": f.gemeente.code if f.gemeente else "",
+                    "gemeente": gemeente_code,
                     "formaat": formaat,
                     "maskeren": keuze.maskeren,
+                    "synchroon_afgebroken_na_s": duur,
                 },
                 aangevraagd_door=request.user,
             )
