@@ -513,8 +513,38 @@ class RelatieAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return Form
 
 
+class BedragenForm(forms.ModelForm):
+    """Amounts are never negative: a Dutch message on the field itself."""
+
+    bedragvelden: tuple[str, ...] = ()
+
+    def clean(self):
+        data = super().clean()
+        for veld in self.bedragvelden:
+            if data.get(veld) is not None and data[veld] < 0:
+                self.add_error(veld, "Het bedrag mag niet negatief zijn.")
+        return data
+
+
+class UitgaveForm(BedragenForm):
+    bedragvelden = ("bedrag",)
+
+    class Meta:
+        model = Uitgave
+        fields = ["zorgaanbieder", "jaar", "maand", "gemeente", "categorie", "bedrag"]
+
+
+class OpdrachtForm(BedragenForm):
+    bedragvelden = ("lumpsum", "verhoging_lumpsum", "aanvullende_taken")
+
+    class Meta:
+        model = Opdracht
+        fields = ["gemeente", "jaar", "lumpsum", "verhoging_lumpsum", "aanvullende_taken", "toelichting"]
+
+
 @admin.register(Uitgave)
 class UitgaveAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    form = UitgaveForm
     resource_classes = [UitgaveResource]
     formats = FORMATEN
     list_display = ["zorgaanbieder", "jaar", "maand", "gemeente", "categorie", "bedrag"]
@@ -525,6 +555,7 @@ class UitgaveAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
 @admin.register(Opdracht)
 class OpdrachtAdmin(SimpleHistoryAdmin):
+    form = OpdrachtForm
     list_display = ["gemeente", "jaar", "lumpsum", "verhoging_lumpsum", "aanvullende_taken", "opdrachtsom"]
     list_filter = ["jaar", "gemeente"]
     list_select_related = ["gemeente"]

@@ -169,3 +169,11 @@ def test_admin_afspraak_eindstatus_vraagt_toelichting(web_als):
 def test_admin_lijsten_openen(web_als, pad):
     PersoneelsomvangFactory()
     assert web_als("inkoper", is_staff=True).get(f"/admin/contracts/{pad}/").status_code == 200
+
+
+def test_admin_negatief_bedrag_uitgave(web_als):
+    aanbieder = ZorgaanbiederFactory()
+    data = {"zorgaanbieder": aanbieder.pk, "jaar": 2023, "maand": 1, "gemeente": 1, "categorie": "pgb", "bedrag": "-5"}
+    antwoord = web_als("inkoper", is_staff=True).post("/admin/contracts/uitgave/add/", data)
+    assert "Het bedrag mag niet negatief zijn." in antwoord.content.decode()
+    assert not aanbieder.uitgaven.exists()
