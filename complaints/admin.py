@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from import_export import resources
 from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
@@ -30,6 +32,19 @@ class AardAdmin(SimpleHistoryAdmin):
     list_editable = ("volgorde", "actief")
     search_fields = ("naam", "code")
     prepopulated_fields = {"code": ("naam",)}
+
+
+class KlachtAdminForm(forms.ModelForm):
+    """Shows the service's rules as errors beside the fields before anything is saved."""
+
+    def clean(self):
+        data = super().clean()
+        try:
+            services.controleer_wat(gemeente=data.get("gemeente"), gebied=data.get("gebied"))
+        except ValidationError as exc:
+            for veld, meldingen in exc.message_dict.items():
+                self.add_error(veld, meldingen)
+        return data
 
 
 class KlachtStapInline(admin.TabularInline):
@@ -74,6 +89,7 @@ class KlachtAdmin(ExportMixin, SimpleHistoryAdmin):
     """Registration data can be edited here; status and terms change only through the workflow
     (worklist or API), so they are read-only. New complaints go through the intake service."""
 
+    form = KlachtAdminForm
     resource_classes = [KlachtResource]
     list_display = (
         "referentie",

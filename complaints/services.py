@@ -69,7 +69,8 @@ def _door_naam(door) -> str:
     return door.get_full_name() or door.get_username()
 
 
-def _controleer_wat(*, gemeente: Gemeente | None, gebied: Gebied | None) -> Gemeente | None:
+def controleer_wat(*, gemeente: Gemeente | None, gebied: Gebied | None) -> Gemeente | None:
+    """The gemeente of the complaint: that of the gebied when one is given (and it must match)."""
     if gebied is not None:
         if gemeente is not None and gebied.gemeente_id != gemeente.pk:
             raise ValidationError({"gebied": f"Gebied {gebied} hoort niet bij gemeente {gemeente}."})
@@ -117,7 +118,7 @@ def maak_klacht(
     if not (omschrijving or "").strip():
         raise ValidationError({"omschrijving": "Beschrijf de klacht."})
     aard_obj = _aard(aard)
-    gemeente = _controleer_wat(gemeente=gemeente, gebied=gebied)
+    gemeente = controleer_wat(gemeente=gemeente, gebied=gebied)
     ontvangen_datum = timezone.localdate(ontvangen_op)
     oppakken, afhandelen = bereken_termijnen(ontvangen_datum)
     with transaction.atomic():
@@ -396,7 +397,7 @@ def wijzig_klacht(*, klacht: Klacht | int, door, versie: int | None, notitie: st
             velden["aard"] = _aard(velden["aard"])
         gemeente = velden.get("gemeente", klacht.gemeente)
         gebied = velden.get("gebied", klacht.gebied)
-        velden["gemeente"] = _controleer_wat(gemeente=gemeente, gebied=gebied)
+        velden["gemeente"] = controleer_wat(gemeente=gemeente, gebied=gebied)
         gewijzigd = [v for v, w in velden.items() if getattr(klacht, v) != w]
         if not gewijzigd:
             return klacht

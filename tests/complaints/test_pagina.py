@@ -144,3 +144,30 @@ def test_admin_voor_klachtenfunctionaris(web_als):
     assert r.status_code == 302, r.content.decode()[:2000]
     nieuw = Klacht.objects.get(ontvangen_datum=date(2023, 1, 2))
     assert nieuw.referentie == "K-2023-0001" and nieuw.oppakken_uiterlijk == date(2023, 1, 9)
+
+
+def test_admin_toont_regel_van_de_service_bij_het_veld(web_als, gemeente, gebied):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("kf-admin2", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="klachtenfunctionaris"))
+    klacht = KlachtFactory()
+    r = web_als(user).post(
+        f"/admin/complaints/klacht/{klacht.pk}/change/",
+        {
+            "soort": "klacht",
+            "aard": klacht.aard.pk,
+            "omschrijving": klacht.omschrijving,
+            "gemeente": gemeente("voerendaal").pk,
+            "gebied": gebied("landgraaf").pk,
+            "stappen-TOTAL_FORMS": 1,
+            "stappen-INITIAL_FORMS": 1,
+            "stappen-0-id": klacht.stappen.get().pk,
+            "stappen-0-klacht": klacht.pk,
+        },
+    )
+    assert r.status_code == 200
+    assert "hoort niet bij gemeente Voerendaal" in " ".join(r.context["adminform"].form.errors["gebied"])
+    klacht.refresh_from_db()
+    assert (klacht.gemeente, klacht.gebied, klacht.versie) == (None, None, 1)
