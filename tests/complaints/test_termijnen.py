@@ -44,3 +44,16 @@ def test_termijnen_worden_bij_aanmaken_opgeslagen_op_de_lokale_ontvangstdatum():
 def test_termijnen_volgen_de_instellingen(settings):
     settings.JENS_TERMIJNEN = {**settings.JENS_TERMIJNEN, "KLACHT_OPPAKKEN_WERKDAGEN": 3, "KLACHT_AFHANDELEN_WEKEN": 8}
     assert bereken_termijnen(date(2023, 1, 2)) == (date(2023, 1, 5), date(2023, 2, 27))
+
+
+def test_werkdagen_over_voor_een_hele_lijst_in_een_query(django_assert_num_queries):
+    from jens.werkdagen import working_days_between, working_days_from
+
+    Sluitingsdag.objects.create(datum=date(2023, 5, 19), omschrijving="Dag na Hemelvaart")
+    vandaag = date(2023, 5, 10)
+    datums = [date(2023, 5, 1), date(2023, 5, 10), date(2023, 5, 22), date(2023, 6, 2), None]
+    with django_assert_num_queries(1):
+        over = working_days_from(vandaag, datums)
+    assert over == {d: working_days_between(vandaag, d) for d in datums if d}
+    assert over[date(2023, 5, 22)] == 6  # 11, 12, 15, 16, 17, 22 (Ascension Day 18-5 and the closing day 19-5 skipped)
+    assert working_days_from(vandaag, [None]) == {}
