@@ -88,7 +88,15 @@ def bestandsnaam(rapport: Rapport, formaat: str) -> str:
 
 # --- XLSX -----------------------------------------------------------------------------------------------------
 
-NUMMERFORMAAT = {"aantal": "#,##0", "fte": "0.0", "pct": '0.0"%"', "euro": '"€" #,##0', "dagen": "0", "getal": "0.#"}
+NUMMERFORMAAT = {
+    "aantal": "#,##0",
+    "telling": "#,##0",
+    "fte": "0.0",
+    "pct": '0.0"%"',
+    "euro": '"€" #,##0',
+    "dagen": "0",
+    "getal": "0.#",
+}
 
 
 BLADNAMEN = {

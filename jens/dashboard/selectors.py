@@ -25,7 +25,8 @@ ORANJE_MARGE = Decimal("0.10")  # within 10% of the norm: orange
 @dataclass
 class Kolom:
     titel: str
-    soort: str = "tekst"  # tekst | aantal | fte | pct | euro | dagen | datum | janee
+    soort: str = "tekst"  # tekst | aantal (of people) | telling (of organisations, never hidden) | fte | pct | euro
+    # | dagen | getal | janee | gemengd (cells are (value, kind[, base count]) tuples)
 
 
 @dataclass
@@ -575,7 +576,7 @@ def onderdeel_aanbieders(f: Filter) -> Onderdeel:
     aantallen = Tabel(
         "aanbieders_aantallen",
         f"Aantal zorgaanbieders per soort op {f.periode.tot:%d-%m-%Y}",
-        [Kolom("Soort"), Kolom("Aantal", "aantal")],
+        [Kolom("Soort"), Kolom("Aantal", "telling")],
         [[SOORT_LABELS.get(k, k), len(v)] for k, v in per_soort.items()],
     )
     namen = Tabel(
@@ -597,7 +598,7 @@ def onderdeel_transformatie(f: Filter) -> Onderdeel:
     tabel = Tabel(
         "transformatie",
         f"Transformatieafspraken en gesprekken {f.jaar}",
-        [Kolom("Kengetal"), Kolom("Waarde", "aantal"), Kolom("Streefaantal", "aantal")],
+        [Kolom("Kengetal"), Kolom("Waarde", "telling"), Kolom("Streefaantal", "telling")],
         [
             [
                 f"Aanbieders met een transformatieafspraak (uiterlijk {_datumlabel(t.get('streefdatum') or f.periode.tot)})",
@@ -616,6 +617,7 @@ def onderdeel_transformatie(f: Filter) -> Onderdeel:
             "transformatie",
             "Aanbieders met transformatieafspraak",
             t["aantal_aanbieders_met_afspraak"],
+            soort="telling",
             norm=t.get("streefaantal"),
             richting="min" if t.get("streefaantal") else None,
             toelichting=f"Afgesproken uiterlijk {_datumlabel(t.get('streefdatum') or f.periode.tot)}; heel JENS.",
@@ -625,6 +627,7 @@ def onderdeel_transformatie(f: Filter) -> Onderdeel:
             "monitorgesprekken",
             f"Monitorgesprekken {f.jaar}",
             g["monitorgesprekken_gehouden"],
+            soort="telling",
             norm=g.get("streefaantal"),
             richting="min" if g.get("streefaantal") else None,
             toelichting="Gehouden gesprekken; heel JENS.",

@@ -15,7 +15,7 @@ from jens.templatetags.jens import euro, getal
 
 KLEIN = "<5"
 VERBORGEN = "—"
-GETAL_SOORTEN = {"aantal", "fte", "pct", "euro", "dagen", "getal"}
+GETAL_SOORTEN = {"aantal", "telling", "fte", "pct", "euro", "dagen", "getal"}
 KLEUR_TEKST = {"groen": "norm gehaald", "oranje": "bijna aan de norm", "rood": "norm niet gehaald", "": "geen norm"}
 
 
@@ -34,7 +34,7 @@ def formatteer(waarde, soort: str, maskeren: bool = False) -> str:
         return KLEIN
     if maskeren and basis is not None and 0 < basis < 5:
         return VERBORGEN
-    if soort == "aantal":
+    if soort in ("aantal", "telling"):
         return getal(waarde, 0)
     if soort == "fte":
         return getal(waarde, 1)

@@ -72,6 +72,7 @@ def test_gemeente_ziet_aantallen_per_soort_maar_geen_namen_van_aanbieders(web_al
     html = client.get("/dashboard/", {"periode": "2023H1"}).content.decode()
     assert "Praktijk Klein" not in html and "Lid 0" not in html
     assert 'id="tabel-aanbieders_aantallen"' in html and 'id="tabel-aanbieders_per_soort"' not in html
+    assert re.search(r'Leden</th><td class="getal">3</td>', html)  # providers are not people: no "<5"
     xlsx = client.post("/rapportage/", {"periode": "2023H1", "formaat": "xlsx"})
     wb = openpyxl.load_workbook(io.BytesIO(xlsx.content))
     assert "Aanbieders per soort (bijlage)" not in wb.sheetnames and "Kleine aanbieders besteding" not in wb.sheetnames

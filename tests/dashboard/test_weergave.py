@@ -67,3 +67,9 @@ def test_tegel_met_percentage_op_minder_dan_5_verbergt_waarde_en_kleur_voor_de_g
     assert tegel_weergave(tegel, maskeren=True)["kleur"] == ""
     assert tegel_weergave(tegel, maskeren=False)["waarde"] == "50,0%"
     assert tegel_weergave(tegel, maskeren=False)["kleur"] == "rood"
+
+
+def test_aantallen_organisaties_worden_niet_verborgen():
+    # "<5" protects people; a count of providers or meetings identifies no one.
+    assert formatteer(3, "telling", True) == "3"
+    assert formatteer(3, "aantal", True) == "<5"
