@@ -429,10 +429,10 @@ def anonimiseer_gesloten_klachten(*, vandaag: date | None = None) -> int:
     the history copies with the old data are deleted. Set-based; returns the number anonymised."""
     vandaag = vandaag or timezone.localdate()
     jaren = _termijn("KLACHT_ANONIMISEREN_NA_JAREN")
-    grens = vandaag - relativedelta(years=jaren)
+    grens = timezone.make_aware(datetime.combine(vandaag - relativedelta(years=jaren), datetime.min.time()))
     with transaction.atomic():
         qs = Klacht.objects.filter(
-            status__in=GESLOTEN_STATUSSEN, afgesloten_op__date__lt=grens, geanonimiseerd_op__isnull=True
+            status__in=GESLOTEN_STATUSSEN, afgesloten_op__lt=grens, geanonimiseerd_op__isnull=True
         )
         ids = list(qs.values_list("pk", flat=True))
         if not ids:
