@@ -424,3 +424,8 @@ class Zorginzet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_vorm_display()} door {self.gebied or self.zorgaanbieder}"
+
+
+# Names for the OpenAPI enums (settings.SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]).
+HulpvraagSoort = Hulpvraag.Soort
+EvaluatieUitkomst = Evaluatie.Uitkomst

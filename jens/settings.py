@@ -223,6 +223,9 @@ SPECTACULAR_SETTINGS = {
         "KlachtUitkomstEnum": "complaints.models.Uitkomst",
         "KlachtKanaalEnum": "complaints.models.Kanaal",
         "KlachtIndienerRolEnum": "complaints.models.IndienerRol",
+        # cases
+        "HulpvraagSoortEnum": "cases.models.HulpvraagSoort",
+        "EvaluatieUitkomstEnum": "cases.models.EvaluatieUitkomst",
     },
 }
 
