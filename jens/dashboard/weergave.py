@@ -106,10 +106,11 @@ def grafiek(spec: GrafiekSpec, tabel: Tabel, maskeren: bool) -> Grafiek:
 
 
 def tegel_weergave(tegel: Tegel, maskeren: bool) -> dict:
-    kleur = tegel.kleur
+    kleur, toelichting = tegel.kleur, tegel.toelichting
     waarde = formatteer(tegel.waarde, tegel.soort, maskeren)
-    if maskeren and tegel.soort == "pct" and tegel.basis is not None and tegel.basis < 5:
-        waarde, kleur = VERBORGEN, ""
+    verborgen = maskeren and tegel.soort == "pct" and tegel.basis is not None and 0 < tegel.basis < 5
+    if verborgen:  # a share of fewer than 5 people: neither the value, its colour nor the figures in the note
+        waarde, kleur, toelichting = VERBORGEN, "", ""
     return {
         "sleutel": tegel.sleutel,
         "titel": tegel.titel,
@@ -117,8 +118,8 @@ def tegel_weergave(tegel: Tegel, maskeren: bool) -> dict:
         "norm": formatteer(tegel.norm, tegel.soort) if tegel.norm is not None else "",
         "richting": {"min": "minimaal", "max": "maximaal"}.get(tegel.richting or "", ""),
         "kleur": kleur,
-        "kleur_tekst": KLEUR_TEKST[kleur],
-        "toelichting": tegel.toelichting,
+        "kleur_tekst": "niet getoond: minder dan 5" if verborgen else KLEUR_TEKST[kleur],
+        "toelichting": toelichting,
         "detail": tegel.detail,
         "vergelijking": formatteer(tegel.vergelijking, tegel.soort, maskeren) if tegel.vergelijking is not None else "",
         "vergelijking_label": tegel.vergelijking_label,

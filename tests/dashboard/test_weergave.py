@@ -62,9 +62,12 @@ def test_in_een_rij_met_een_klein_aantal_verdwijnt_ook_de_mediaan():
 
 
 def test_tegel_met_percentage_op_minder_dan_5_verbergt_waarde_en_kleur_voor_de_gemeente():
-    tegel = Tegel("vt", "Opgevolgd", Decimal("50.0"), soort="pct", norm=100, richting="min", basis=2)
-    assert tegel_weergave(tegel, maskeren=True)["waarde"] == "—"
-    assert tegel_weergave(tegel, maskeren=True)["kleur"] == ""
+    tegel = Tegel(
+        "vt", "Opgevolgd", Decimal("50.0"), soort="pct", norm=100, richting="min", basis=2, toelichting="Tijdig: 50,0%"
+    )
+    gemeente = tegel_weergave(tegel, maskeren=True)
+    assert gemeente["waarde"] == "—" and gemeente["kleur"] == "" and gemeente["toelichting"] == ""
+    assert gemeente["kleur_tekst"] == "niet getoond: minder dan 5"
     assert tegel_weergave(tegel, maskeren=False)["waarde"] == "50,0%"
     assert tegel_weergave(tegel, maskeren=False)["kleur"] == "rood"
 
