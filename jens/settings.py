@@ -226,6 +226,12 @@ SPECTACULAR_SETTINGS = {
         # cases
         "HulpvraagSoortEnum": "cases.models.HulpvraagSoort",
         "EvaluatieUitkomstEnum": "cases.models.EvaluatieUitkomst",
+        # contracts
+        "RelatieSoortEnum": "contracts.models.Relatie.Soort",
+        "ContractSoortEnum": "contracts.models.Contract.Soort",
+        "ContractStatusEnum": "contracts.models.Contract.Status",
+        "GesprekSoortEnum": "contracts.models.Gesprek.Soort",
+        "AfspraakStatusEnum": "contracts.models.TransformatieAfspraak.Status",
     },
 }
 
