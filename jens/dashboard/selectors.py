@@ -475,7 +475,11 @@ def onderdeel_meldcode_scholing(f: Filter) -> Onderdeel:
             _p(c["aandeel_opfris"], c.get("medewerkers")),
             _p(c["norm_opfris"]),
         ],
-        ["Themabijeenkomsten dit jaar", (c["themabijeenkomsten"], "aantal"), (c["norm_themabijeenkomsten"], "aantal")],
+        [
+            "Themabijeenkomsten dit jaar",
+            (c["themabijeenkomsten"], "telling"),
+            (c["norm_themabijeenkomsten"], "telling"),
+        ],
         ["Opkomst themabijeenkomsten (%)", _p(c["opkomst_pct"], c.get("medewerkers")), _p(c["norm_opkomst"])],
         ["Medewerkers zonder basisscholing", (_aantal(c.get("zonder_basis")), "aantal"), (0, "aantal")],
     ]
