@@ -177,3 +177,21 @@ def test_export_zorgaanbieders_met_andere_namen_en_relaties():
     assert rij["naam"] == "Welsun" and rij["ook_genoemd_als"] == "Stichting Welsun"
     assert rij["relaties"] == "lid 2021-01-01..2021-05-01"
     assert dataset.export("xlsx")[:2] == b"PK"
+
+
+def test_relatieperioden_import_weigert_overlap_en_schrijft_niets():
+    from contracts.resources import RelatieResource
+
+    ZorgaanbiederFactory(naam="Welsun")
+    tekst = (
+        "zorgaanbieder,soort,geldig_van,geldig_tot\n"
+        "Welsun,lid,2021-01-01,2021-05-01\n"
+        "Welsun,onderaannemer,2021-04-01,\n"
+    )
+    resultaat = _importeer(RelatieResource(), tekst)
+    assert resultaat.has_validation_errors()
+    assert resultaat.invalid_rows[0].number == 2 and "overlapt" in str(resultaat.invalid_rows[0].error_dict)
+    assert not Relatie.objects.exists()
+    resultaat = _importeer(RelatieResource(), tekst.replace("2021-04-01", "2021-05-01"))
+    assert not resultaat.has_validation_errors() and not resultaat.has_errors()
+    assert Relatie.objects.count() == 2
