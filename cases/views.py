@@ -42,7 +42,11 @@ def jeugdigen(request: HttpRequest) -> HttpResponse:
         term = "<BSN>" if zoek.isdigit() and len(zoek) == 9 else zoek
         log_toegang(request, actie=Toegangslog.Actie.ZOEKEN, object_type="jeugdige", omschrijving=f"Zoeken: {term}")
     pagina = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    return render(request, "cases/jeugdigen.html", {"pagina": pagina, "zoek": zoek})
+    return render(
+        request,
+        "cases/jeugdigen.html",
+        {"pagina": pagina, "zoek": zoek, "mag_registreren": request.user.has_perm("cases.add_jeugdige")},
+    )
 
 
 @login_required
@@ -56,6 +60,7 @@ def jeugdige(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "jeugdige": obj,
         "toon_bsn": heeft_rol(request.user, "gedragswetenschapper"),
+        "mag_schrijven": request.user.has_perm("cases.change_hulpvraag"),
         "hulpvragen": obj.hulpvragen.select_related("regisseur").prefetch_related(
             "evaluaties", "zorginzet__zorgaanbieder", "zorginzet__gebied"
         ),
