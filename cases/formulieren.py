@@ -40,10 +40,10 @@ class FoutenBijVeldMixin:
     def markeer_fouten(self) -> None:
         for naam in self.errors:
             if naam in self.fields:
-                bestaande = self.fields[naam].widget.attrs.get("aria-describedby", "")
-                fout_id = f"{self[naam].auto_id}_fouten"
-                if fout_id not in bestaande:
-                    self.fields[naam].widget.attrs["aria-describedby"] = f"{fout_id} {bestaande}".strip()
+                ids = [f"{self[naam].auto_id}_fouten"]
+                if self.fields[naam].help_text:
+                    ids.append(f"{self[naam].auto_id}_helptext")
+                self.fields[naam].widget.attrs["aria-describedby"] = " ".join(ids)
 
 
 class Formulier(FoutenBijVeldMixin, forms.Form):
