@@ -24,6 +24,7 @@ from cases.models import (
     VeiligThuisMelding,
     Zorginzet,
 )
+from jens.api_fouten import als_drf_fout as fout_400
 from jens.audit import log_toegang
 from jens.models import Gebied, Gemeente, Toegangslog
 from jens.periode import Periode
@@ -31,13 +32,6 @@ from jens.roles import heeft_rol
 from jens.scope import gebieden_voor
 
 NIET_LOGGEN = {"page", "page_size", "format"}
-
-
-def fout_400(exc: DjangoValidationError) -> exceptions.ValidationError:
-    """A service's ValidationError as a DRF 400 with the messages per field."""
-    if hasattr(exc, "error_dict"):
-        return exceptions.ValidationError({veld: [str(m) for m in fouten] for veld, fouten in exc.message_dict.items()})
-    return exceptions.ValidationError({"non_field_errors": exc.messages})
 
 
 def mag_bsn_zien(user) -> bool:

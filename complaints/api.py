@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from contracts.models import Zorgaanbieder
+from jens.api_fouten import als_drf_fout
 from jens.audit import log_toegang
 from jens.models import Gebied, Gemeente
 from jens.periode import Periode
@@ -25,13 +26,6 @@ from .models import Aard, Klacht, KlachtStap, Soort, Status
 CONTACT_ROLLEN = ("klachtenfunctionaris", "management")
 RAPPORT_ROLLEN = ("klachtenfunctionaris", "management", "gemeente")
 CONTACTVELDEN = ("indiener_naam", "indiener_email", "indiener_telefoon")
-
-
-def als_drf_fout(exc: DjangoValidationError) -> ValidationError:
-    """A Django ValidationError from a service as a DRF 400 with a message per field."""
-    if hasattr(exc, "message_dict"):
-        return ValidationError(exc.message_dict)
-    return ValidationError({"non_field_errors": exc.messages})
 
 
 def conflict(exc: services.VersieConflict) -> Response:

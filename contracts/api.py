@@ -30,16 +30,10 @@ from contracts.models import (
     Uitgave,
     Zorgaanbieder,
 )
+from jens.api_fouten import als_drf_fout
 from jens.audit import log_toegang
 from jens.models import Gemeente
 from jens.scope import filter_op_scope
-
-
-def als_drf_fout(exc: DjangoValidationError) -> ValidationError:
-    """A Django ValidationError from a service as a DRF 400 with a message per field."""
-    if hasattr(exc, "error_dict"):
-        return ValidationError(exc.message_dict)
-    return ValidationError({"non_field_errors": exc.messages})
 
 
 def dienst(functie, **kwargs):

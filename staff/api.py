@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from contracts.models import Zorgaanbieder
+from jens.api_fouten import als_drf_fout
 from jens.audit import log_toegang
 from jens.models import Toegangslog
 from jens.scope import gebieden_voor, gemeenten_voor, onbeperkt
@@ -23,15 +24,6 @@ from staff import selectors, services
 from staff.models import Formatie, Medewerker, Plaatsing, Scholing
 
 RAPPORT_ROLLEN = ("gebiedsmanager", "management", "functioneel_beheerder", "gemeente")
-
-
-def als_drf_fout(exc: DjangoValidationError) -> ValidationError:
-    """A Django ValidationError from a service as a DRF 400 with the messages per field."""
-    if hasattr(exc, "error_dict"):
-        return ValidationError(
-            {("non_field_errors" if veld == "__all__" else veld): fouten for veld, fouten in exc.message_dict.items()}
-        )
-    return ValidationError({"non_field_errors": exc.messages})
 
 
 class GebiedVeld(serializers.SlugRelatedField):
