@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from import_export import resources
 from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
@@ -39,6 +40,11 @@ class KlachtAdminForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if self.instance.pk and not self.instance.is_open:
+            raise ValidationError("Een afgesloten of ingetrokken klacht kan niet meer worden gewijzigd.")
+        ontvangen_op = data.get("ontvangen_op")
+        if not self.instance.pk and ontvangen_op and ontvangen_op > timezone.now():
+            self.add_error("ontvangen_op", "Het moment van ontvangst kan niet in de toekomst liggen.")
         try:
             services.controleer_wat(gemeente=data.get("gemeente"), gebied=data.get("gebied"))
         except ValidationError as exc:

@@ -2,15 +2,18 @@
 service, edits, and the anonymisation of old closed files."""
 
 from datetime import date, datetime, timedelta
+from functools import reduce
+from operator import or_
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from jens.mail import queue_email
-from jens.models import Gebied, Gemeente
+from jens.models import EmailBericht, Gebied, Gemeente
 from jens.werkdagen import add_working_days, working_days_between
 
 from .models import (
@@ -163,7 +166,7 @@ def maak_klacht(
         if kanaal == Kanaal.WEBSITE and indiener_email:
             queue_email(
                 aan=[indiener_email],
-                onderwerp=f"Ontvangstbevestiging {klacht.get_soort_display()} {klacht.referentie}",
+                onderwerp=f"{BEVESTIGING_ONDERWERP}{klacht.get_soort_display()} {klacht.referentie}",
                 tekst=(
                     f"Beste {indiener_naam or 'indiener'},\n\n"
                     f"Wij hebben uw {klacht.get_soort_display()} ontvangen op {timezone.localtime(ontvangen_op):%d-%m-%Y}.\n"
@@ -434,9 +437,10 @@ def anonimiseer_gesloten_klachten(*, vandaag: date | None = None) -> int:
         qs = Klacht.objects.filter(
             status__in=GESLOTEN_STATUSSEN, afgesloten_op__lt=grens, geanonimiseerd_op__isnull=True
         )
-        ids = list(qs.values_list("pk", flat=True))
-        if not ids:
+        rijen = list(qs.values_list("pk", "referentie"))
+        if not rijen:
             return 0
+        ids = [pk for pk, _ref in rijen]
         Klacht.objects.filter(pk__in=ids).update(
             indiener_naam="",
             indiener_email="",
@@ -454,4 +458,18 @@ def anonimiseer_gesloten_klachten(*, vandaag: date | None = None) -> int:
         KlachtStap.objects.filter(klacht_id__in=ids).update(notitie="")
         Klacht.history.filter(id__in=ids).delete()
         KlachtStap.history.filter(klacht_id__in=ids).delete()
+        _verwijder_bevestigingen([ref for _pk, ref in rijen])
     return len(ids)
+
+
+BEVESTIGING_ONDERWERP = "Ontvangstbevestiging "
+
+
+def _verwijder_bevestigingen(referenties: list[str]) -> None:
+    """Delete the confirmation e-mails (name and address of the complainant) kept in the outbox."""
+    for i in range(0, len(referenties), 200):
+        deel = referenties[i : i + 200]
+        EmailBericht.objects.filter(
+            reduce(or_, (Q(onderwerp__endswith=f" {ref}") for ref in deel)),
+            onderwerp__startswith=BEVESTIGING_ONDERWERP,
+        ).delete()

@@ -47,3 +47,28 @@ def test_termijn_is_instelbaar(maak_gebruiker, settings):
     klacht = gesloten(maak_gebruiker("klachtenfunctionaris"), date(2021, 6, 1))
     assert anonimiseer_gesloten_klachten(vandaag=date(2023, 6, 2)) == 1
     assert Klacht.objects.get(pk=klacht.pk).indiener_naam == ""
+
+
+def test_ontvangstbevestiging_in_de_outbox_wordt_ook_verwijderd(maak_gebruiker):
+    from complaints.services import maak_klacht, voer_actie
+    from jens.models import EmailBericht
+
+    officier = maak_gebruiker("klachtenfunctionaris")
+    klachten = []
+    for naam in ("Petra Ouder", "Jan Ouder"):
+        k = maak_klacht(
+            kanaal="website",
+            soort="klacht",
+            aard=KlachtFactory().aard,
+            omschrijving="Via de website.",
+            indiener_naam=naam,
+            indiener_email=f"{naam.split()[0].lower()}@voorbeeld.invalid",
+        )
+        klachten.append(voer_actie(klacht=k, actie="intrekken", door=officier, versie=k.versie, notitie="Ingetrokken."))
+    Klacht.objects.filter(pk=klachten[0].pk).update(afgesloten_op=moment(date(2019, 1, 10)))
+    ander = EmailBericht.objects.create(aan=["x@voorbeeld.invalid"], onderwerp="Signalering", tekst="Petra")
+
+    assert anonimiseer_gesloten_klachten(vandaag=date(2024, 6, 1)) == 1
+    assert not EmailBericht.objects.filter(tekst__contains="Petra Ouder").exists()
+    assert EmailBericht.objects.filter(tekst__contains="Jan Ouder").count() == 1
+    assert EmailBericht.objects.filter(pk=ander.pk).exists()

@@ -173,3 +173,65 @@ def test_admin_toont_regel_van_de_service_bij_het_veld(web_als, gemeente, gebied
     assert "hoort niet bij gemeente Voerendaal" in " ".join(r.context["adminform"].form.errors["gebied"])
     klacht.refresh_from_db()
     assert (klacht.gemeente, klacht.gebied, klacht.versie) == (None, None, 1)
+
+
+def _admin_klachtenfunctionaris(web_als, naam: str):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(naam, password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="klachtenfunctionaris"))
+    return web_als(user)
+
+
+def test_admin_ontvangst_in_de_toekomst_is_een_fout_bij_het_veld(web_als):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = _admin_klachtenfunctionaris(web_als, "kf-admin3")
+    aard = KlachtFactory().aard
+    later = timezone.localdate() + timedelta(days=3)
+    r = client.post(
+        "/admin/complaints/klacht/add/",
+        {
+            "soort": "klacht",
+            "kanaal": "brief",
+            "ontvangen_op_0": f"{later:%d-%m-%Y}",
+            "ontvangen_op_1": "10:00",
+            "aard": aard.pk,
+            "omschrijving": "Per brief ontvangen.",
+            "stappen-TOTAL_FORMS": 0,
+            "stappen-INITIAL_FORMS": 0,
+        },
+    )
+    assert r.status_code == 200
+    assert "toekomst" in " ".join(r.context["adminform"].form.errors["ontvangen_op"])
+    assert Klacht.objects.count() == 1
+
+
+def test_admin_gesloten_klacht_wijzigen_geeft_melding_geen_fout_500(web_als):
+    from complaints import services
+
+    client = _admin_klachtenfunctionaris(web_als, "kf-admin4")
+    klacht = KlachtFactory()
+    klacht = services.voer_actie(
+        klacht=klacht, actie="intrekken", door=client.user, versie=klacht.versie, notitie="Indiener trekt in."
+    )
+    stappen = list(klacht.stappen.all())
+    r = client.post(
+        f"/admin/complaints/klacht/{klacht.pk}/change/",
+        {
+            "soort": "klacht",
+            "aard": klacht.aard.pk,
+            "omschrijving": "Andere tekst",
+            "stappen-TOTAL_FORMS": len(stappen),
+            "stappen-INITIAL_FORMS": len(stappen),
+            **{f"stappen-{i}-id": s.pk for i, s in enumerate(stappen)},
+            **{f"stappen-{i}-klacht": klacht.pk for i in range(len(stappen))},
+        },
+    )
+    assert r.status_code == 200
+    assert "kan niet meer worden gewijzigd" in " ".join(r.context["adminform"].form.non_field_errors())
+    klacht.refresh_from_db()
+    assert klacht.omschrijving != "Andere tekst" and klacht.versie == 2
