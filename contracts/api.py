@@ -8,6 +8,7 @@ import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
@@ -399,6 +400,10 @@ class ActiepuntSerializer(serializers.ModelSerializer):
         read_only_fields = ["afgerond_op"]
 
 
+class AfrondenSerializer(serializers.Serializer):
+    afgerond_op = serializers.DateField(required=False)
+
+
 class GesprekSerializer(serializers.ModelSerializer):
     zorgaanbieder_naam = serializers.CharField(source="zorgaanbieder.naam", read_only=True)
     actiepunten = ActiepuntSerializer(many=True, read_only=True)
@@ -468,6 +473,22 @@ class GesprekViewSet(viewsets.ModelViewSet):
         punt = dienst(services.voeg_actiepunt_toe, gesprek=gesprek, **invoer.validated_data)
         return Response(ActiepuntSerializer(punt).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(request=AfrondenSerializer, responses=ActiepuntSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"actiepunten/(?P<actiepunt_id>\d+)/afronden",
+        serializer_class=AfrondenSerializer,
+    )
+    def actiepunt_afronden(self, request, pk=None, actiepunt_id=None):
+        """Mark an action item of this meeting as done (on ``afgerond_op``, default today; not in the future)."""
+        gesprek = self.get_object()
+        punt = get_object_or_404(Actiepunt, pk=actiepunt_id, gesprek=gesprek)
+        invoer = AfrondenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        punt = dienst(services.rond_actiepunt_af, actiepunt=punt, op=invoer.validated_data.get("afgerond_op"))
+        return Response(ActiepuntSerializer(punt).data)
+
 
 # --- Annual accounts, spending, assignment ---------------------------------------------------------------
 
@@ -517,6 +538,12 @@ class JaarrekeningBeoordelingSerializer(serializers.ModelSerializer):
         return self._opslaan(validated_data)
 
     def update(self, instance, validated_data):
+        # the review is identified by provider and financial year: changing them would add a second review
+        for veld in ("zorgaanbieder", "boekjaar"):
+            if veld in validated_data and validated_data[veld] != getattr(instance, veld):
+                raise ValidationError(
+                    {veld: "De zorgaanbieder en het boekjaar van een beoordeling kunnen niet gewijzigd worden."}
+                )
         data = {f: getattr(instance, f) for f in ("zorgaanbieder", "boekjaar", "ontvangen_op", "toelichting")}
         data["oordeel"], data["beoordeeld_op"] = instance.oordeel, instance.beoordeeld_op
         return self._opslaan({**data, **validated_data})
@@ -547,7 +574,9 @@ class UitgaveSerializer(serializers.ModelSerializer):
 
     def update(self, instance, validated_data):
         data = {f: getattr(instance, f) for f in ("zorgaanbieder", "jaar", "maand", "gemeente", "categorie")}
-        return dienst(services.leg_uitgave_vast, **{**data, "bedrag": instance.bedrag, **validated_data})
+        return dienst(
+            services.leg_uitgave_vast, uitgave=instance, **{**data, "bedrag": instance.bedrag, **validated_data}
+        )
 
 
 class UitgaveFilter(django_filters.FilterSet):

@@ -292,19 +292,34 @@ def voeg_tarief_toe(
 
 @transaction.atomic
 def leg_uitgave_vast(
-    *, zorgaanbieder: Zorgaanbieder, jaar: int, maand: int, gemeente, categorie: str, bedrag: Decimal
+    *,
+    zorgaanbieder: Zorgaanbieder,
+    jaar: int,
+    maand: int,
+    gemeente,
+    categorie: str,
+    bedrag: Decimal,
+    uitgave: Uitgave | None = None,
 ) -> Uitgave:
-    """Record (or correct) the spending of one month, gemeente and category at a provider."""
+    """Record (or correct) the spending of one month, gemeente and category at a provider. With ``uitgave``
+    that row is corrected (also its month, gemeente or category), never a second row beside it."""
     if bedrag is not None and Decimal(bedrag) < 0:
         raise ValidationError({"bedrag": "Het bedrag mag niet negatief zijn."})
-    uitgave = (
+    bestaand = (
         Uitgave.objects.select_for_update()
         .filter(zorgaanbieder=zorgaanbieder, jaar=jaar, maand=maand, gemeente=gemeente, categorie=categorie)
         .first()
     )
-    uitgave = uitgave or Uitgave(
-        zorgaanbieder=zorgaanbieder, jaar=jaar, maand=maand, gemeente=gemeente, categorie=categorie
-    )
+    if uitgave is not None:
+        if bestaand is not None and bestaand.pk != uitgave.pk:
+            raise ValidationError({"maand": "Deze uitgave (aanbieder, maand, gemeente, categorie) bestaat al."})
+        uitgave = Uitgave.objects.select_for_update().get(pk=uitgave.pk)
+        uitgave.zorgaanbieder, uitgave.jaar, uitgave.maand = zorgaanbieder, jaar, maand
+        uitgave.gemeente, uitgave.categorie = gemeente, categorie
+    else:
+        uitgave = bestaand or Uitgave(
+            zorgaanbieder=zorgaanbieder, jaar=jaar, maand=maand, gemeente=gemeente, categorie=categorie
+        )
     uitgave.bedrag = bedrag
     _valideer(uitgave, exclude=["zorgaanbieder", "gemeente"])
     uitgave.save()

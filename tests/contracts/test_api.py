@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from contracts.models import Contract, Relatie, Zorgaanbieder
+from contracts.models import Contract, JaarrekeningBeoordeling, Relatie, Uitgave, Zorgaanbieder
 from jens.models import Toegangslog
 from tests.contracts.factories import (
     AfspraakFactory,
@@ -337,3 +337,43 @@ def test_incidenteel_contract_inzien_wordt_gelogd(api_als):
     assert (log.actie, log.client) == ("inzien", "CL-9")
     api_als("inkoper").get(f"/api/v1/contracten/{ContractFactory().pk}/")
     assert Toegangslog.objects.count() == 1
+
+
+def test_uitgave_wijzigen_past_dezelfde_rij_aan(api_als):
+    """A PATCH that corrects the month changes that row; it does not add a second row beside the old one."""
+    uitgave = UitgaveFactory(maand=1, bedrag=Decimal("100.00"))
+    andere = UitgaveFactory(zorgaanbieder=uitgave.zorgaanbieder, maand=3)
+    client = api_als("inkoper")
+    antwoord = client.patch(f"/api/v1/uitgaven/{uitgave.pk}/", {"maand": 2}, format="json")
+    assert antwoord.status_code == 200 and antwoord.json()["id"] == uitgave.pk
+    uitgave.refresh_from_db()
+    assert (uitgave.maand, uitgave.bedrag) == (2, Decimal("100.00"))
+    assert Uitgave.objects.count() == 2
+    antwoord = client.patch(f"/api/v1/uitgaven/{uitgave.pk}/", {"maand": 3}, format="json")
+    assert antwoord.status_code == 400 and "bestaat al" in str(antwoord.json())
+    andere.refresh_from_db()
+    assert andere.bedrag == Decimal("1000.00") and Uitgave.objects.count() == 2
+
+
+def test_jaarrekening_wijzigen_maakt_geen_tweede_beoordeling(api_als):
+    beoordeling = JaarrekeningFactory(boekjaar=2022)
+    client = api_als("inkoper")
+    antwoord = client.patch(f"/api/v1/jaarrekening-beoordelingen/{beoordeling.pk}/", {"boekjaar": 2021}, format="json")
+    assert antwoord.status_code == 400 and "boekjaar" in antwoord.json()
+    assert JaarrekeningBeoordeling.objects.count() == 1
+
+
+def test_actiepunt_afronden_api(api_als):
+    gesprek = GesprekFactory()
+    punt = gesprek.actiepunten.create(omschrijving="Wachtlijst aanleveren", deadline=date(2023, 4, 1))
+    client = api_als("inkoper")
+    url = f"/api/v1/gesprekken/{gesprek.pk}/actiepunten/{punt.pk}/afronden/"
+    antwoord = client.post(url, {"afgerond_op": "2999-01-01"}, format="json")
+    assert antwoord.status_code == 400 and "afgerond_op" in antwoord.json()
+    antwoord = client.post(url, {"afgerond_op": "2023-03-20"}, format="json")
+    assert antwoord.status_code == 200 and antwoord.json()["afgerond_op"] == "2023-03-20"
+    punt.refresh_from_db()
+    assert punt.afgerond_op == date(2023, 3, 20)
+    ander = GesprekFactory()
+    antwoord = client.post(f"/api/v1/gesprekken/{ander.pk}/actiepunten/{punt.pk}/afronden/", {}, format="json")
+    assert antwoord.status_code == 404
