@@ -1,6 +1,7 @@
 """Pages: the public complaint form, the worklist with detail and actions, and the report (with XLSX)."""
 
 import logging
+import time
 from datetime import date
 from io import BytesIO
 
@@ -34,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 MAX_VERZOEK_BYTES = 32_768  # the whole form; far above 5000 characters of text
 SESSIE_SLEUTEL = "klacht_bevestiging"
+LIMIET_VENSTER_SECONDEN = 3600
 
 
 # --- public form -----------------------------------------------------------------------------------
@@ -42,23 +44,32 @@ def _client_ip(request) -> str:
 
 
 def _limiet_sleutel(request) -> str:
-    return f"klacht-indienen:{_client_ip(request)}:{timezone.now():%Y%m%d%H}"
+    return f"klacht-indienen:{_client_ip(request)}"
+
+
+def _tijdstip() -> float:
+    return time.time()
+
+
+def _recente_indieningen(request) -> list[float]:
+    """The moments of the stored complaints from this IP address in the last hour (a sliding window)."""
+    grens = _tijdstip() - LIMIET_VENSTER_SECONDEN
+    return [t for t in cache.get(_limiet_sleutel(request)) or [] if t > grens]
 
 
 def _limiet_bereikt(request) -> bool:
-    """At most N stored complaints per IP address per clock hour; fails open when the cache is down."""
+    """At most N stored complaints per IP address in any hour; fails open when the cache is down."""
     try:
-        return (cache.get(_limiet_sleutel(request)) or 0) >= settings.JENS_TERMIJNEN["KLACHT_RATE_LIMIT_PER_UUR"]
+        return len(_recente_indieningen(request)) >= settings.JENS_TERMIJNEN["KLACHT_RATE_LIMIT_PER_UUR"]
     except Exception as exc:  # cache (Redis) down: never refuse a complaint because of it
         logger.warning("Limiet klachtformulier niet te controleren (cache): %s", exc)
         return False
 
 
 def _tel_indiening(request) -> None:
-    sleutel = _limiet_sleutel(request)
     try:
-        if not cache.add(sleutel, 1, timeout=3600):
-            cache.incr(sleutel)
+        tijden = [*_recente_indieningen(request), _tijdstip()]
+        cache.set(_limiet_sleutel(request), tijden, timeout=LIMIET_VENSTER_SECONDEN)
     except Exception as exc:
         logger.warning("Limiet klachtformulier niet bij te werken (cache): %s", exc)
 

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.core import mail
@@ -107,6 +107,20 @@ def test_hoogstens_vijf_per_uur_per_ip_adres(client):
     r = client.post(URL, geldig(), REMOTE_ADDR="10.0.0.1")
     assert r.status_code == 429 and "later opnieuw" in r.content.decode()
     assert client.post(URL, geldig(), REMOTE_ADDR="10.0.0.2").status_code == 302
+    assert Klacht.objects.count() == 6
+
+
+def test_limiet_geldt_voor_elk_uur_niet_per_klokuur(client, monkeypatch):
+    from complaints import views
+
+    nu = [datetime(2023, 5, 1, 10, 59).timestamp()]
+    monkeypatch.setattr(views, "_tijdstip", lambda: nu[0])
+    for _ in range(5):
+        assert client.post(URL, geldig(), REMOTE_ADDR="10.0.0.3").status_code == 302
+    nu[0] += 120  # 11:01, a new clock hour but within the hour
+    assert client.post(URL, geldig(), REMOTE_ADDR="10.0.0.3").status_code == 429
+    nu[0] += 3600 - 120 + 1  # just over an hour after the first five
+    assert client.post(URL, geldig(), REMOTE_ADDR="10.0.0.3").status_code == 302
     assert Klacht.objects.count() == 6
 
 
