@@ -185,6 +185,7 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
             Kolom("Gemiddeld per maand", "aantal"),
         ],
         rijen,
+        toelichting=GEMIDDELD_PER_MAAND_UITLEG,
     )
     maanden = Tabel(
         "clienten_per_maand",
@@ -254,6 +255,17 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
     return Onderdeel(
         "clienten", titel, tegels=tegels, tabellen=[per_gemeente, maanden], grafieken=grafieken, bron="cases"
     )
+
+
+# How the "gemiddeld per maand" column is computed (cases.selectors.clienten_rapport), said in the report itself.
+# The mean of the start and end counts reproduces the published rows of the municipalities (2023H1) and of HLV for
+# 2019 and 2020, and HLV is then the sum of its municipalities. The published HLV figures for 2021, 2022 and 2023H1
+# (2023H1: 2.434 against 2.470) were computed another way that the published tables do not document; a mean of the
+# monthly counts reproduces none of the published 2023H1 rows either (demo: HLV 2.467, Heerlen 1.656).
+GEMIDDELD_PER_MAAND_UITLEG = (
+    "Gemiddeld per maand: het gemiddelde van het aantal bij aanvang en ultimo (zoals in de gepubliceerde tabellen "
+    "per gemeente). Het aantal in zorg aan het eind van elke maand staat op het dashboard."
+)
 
 
 MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")

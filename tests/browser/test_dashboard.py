@@ -44,3 +44,27 @@ def test_gemeente_ziet_de_grafieken_van_de_eigen_gemeente(pagina, live_server, i
     assert pagina.locator("svg.grafiek desc").count() == pagina.locator("svg.grafiek").count()
     opties = pagina.get_by_label("Gemeente", exact=True).locator("option").all_inner_texts()
     assert opties == ["Voerendaal"]
+
+
+def test_zonder_javascript_werkt_het_filter_en_komt_niets_van_een_andere_host(
+    _browser, live_server, inloggen, maak_gebruiker
+):
+    context = _browser.new_context(locale="nl-NL", java_script_enabled=False)
+    pagina = context.new_page()
+    pagina.set_default_timeout(10_000)
+    verzoeken: list[str] = []
+    pagina.on("request", lambda verzoek: verzoeken.append(verzoek.url))
+    try:
+        inloggen(pagina, live_server, maak_gebruiker("management"))
+        pagina.goto(f"{live_server.url}/dashboard/?periode=2023H1")
+        pagina.get_by_label("Periode", exact=True).select_option("2022H2")
+        pagina.get_by_label("Gemeente", exact=True).select_option("heerlen")
+        pagina.get_by_role("button", name="Toon").click()
+        pagina.wait_for_url("**gemeente=heerlen**")
+        assert pagina.locator("h1").inner_text() == "Dashboard 2022H2 — Heerlen"
+        assert pagina.locator("svg#grafiek-fte g.reeks").count() == 1
+        # Every request (pages, the stylesheet) went to this site: nothing from a CDN.
+        assert verzoeken and all(url.startswith(live_server.url) for url in verzoeken), verzoeken
+        assert any("/static/" in url for url in verzoeken)
+    finally:
+        context.close()
