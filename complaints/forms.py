@@ -58,6 +58,16 @@ class KlachtIndienenForm(forms.Form):
     )
     website = forms.CharField(label=_("Laat dit veld leeg"), required=False, max_length=200)
 
+    def full_clean(self):
+        """Point each field with an error to its message and help text (``aria-describedby``)."""
+        super().full_clean()
+        for naam in self.errors:
+            if naam in self.fields:
+                ids = [f"{self[naam].auto_id}_fout"]
+                if self.fields[naam].help_text:
+                    ids.append(f"{self[naam].auto_id}_helptext")
+                self.fields[naam].widget.attrs["aria-describedby"] = " ".join(ids)
+
     def clean(self):
         data = super().clean()
         if not data.get("indiener_email") and not data.get("indiener_telefoon"):

@@ -75,7 +75,10 @@ def _tel_indiening(request) -> None:
 
 
 def klacht_indienen(request):
-    context = {"max_tekens": 5000}
+    context = {
+        "max_tekens": 5000,
+        "bewaartermijn_jaren": settings.JENS_TERMIJNEN["KLACHT_ANONIMISEREN_NA_JAREN"],
+    }
     if request.method != "POST":
         return render(request, "complaints/indienen.html", {**context, "form": KlachtIndienenForm()})
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_VERZOEK_BYTES:

@@ -1,3 +1,4 @@
+import re
 from datetime import date, datetime
 
 import pytest
@@ -85,8 +86,17 @@ def test_fout_staat_bij_het_veld_en_er_wordt_niets_opgeslagen(client, wijziging,
     r = client.post(URL, geldig(**wijziging))
     assert r.status_code == 400
     assert melding in " ".join(r.context["form"].errors[veld])
-    assert f'id="id_{veld}_fout"' in r.content.decode() or veld == "privacy"
+    html = r.content.decode()
+    assert f'id="id_{veld}_fout"' in html
+    assert re.search(rf'<input[^>]*aria-describedby="id_{veld}_fout[^"]*"[^>]*id="id_{veld}"', html) or re.search(
+        rf'<textarea[^>]*aria-describedby="id_{veld}_fout id_{veld}_helptext"', html
+    )
     assert not Klacht.objects.exists()
+
+
+def test_privacyverklaring_noemt_de_ingestelde_bewaartermijn(client, settings):
+    settings.JENS_TERMIJNEN = {**settings.JENS_TERMIJNEN, "KLACHT_ANONIMISEREN_NA_JAREN": 7}
+    assert "tot 7 jaar na afsluiting" in client.get(URL).content.decode()
 
 
 def test_honeypot_slaat_niets_op(client):
