@@ -162,6 +162,8 @@ def naar_xlsx(rapport: Rapport) -> bytes:
                 if isinstance(waarde, Decimal):
                     waarde = float(waarde)
                 cel = ws.cell(row=r, column=c, value=waarde)
+                if isinstance(waarde, str) and cel.data_type == "f":
+                    cel.data_type = "s"  # a name such as "=HYPERLINK(...)" is text, never a formula Excel runs
                 if soort in NUMMERFORMAAT and isinstance(waarde, int | float):
                     cel.number_format = NUMMERFORMAAT[soort]
         ws.freeze_panes = ws.cell(row=kop + 1, column=1)

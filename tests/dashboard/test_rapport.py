@@ -132,3 +132,17 @@ def test_onbereikbare_broker_maakt_de_taak_mislukt_en_de_pagina_zegt_het(
     assert taak.status == RapportageTaak.Status.MISLUKT and "ConnectionRefusedError" in taak.fout
     html = client.get(response.url).content.decode()
     assert "mislukt" in html and 'http-equiv="refresh"' not in html
+
+
+def test_tekst_die_met_een_isteken_begint_wordt_geen_formule_in_de_xlsx(web_als):
+    from datetime import date
+
+    from contracts.models import Relatie
+    from tests.contracts.factories import RelatieFactory, ZorgaanbiederFactory
+
+    naam = '=HYPERLINK("http://example.invalid/","klik")'
+    RelatieFactory(zorgaanbieder=ZorgaanbiederFactory(naam=naam), soort=Relatie.Soort.LID, geldig_van=date(2019, 1, 1))
+    response = web_als("management").post("/rapportage/", {"periode": "2023H1", "formaat": "xlsx"})
+    ws = openpyxl.load_workbook(io.BytesIO(response.content))["Aanbieders per soort (bijlage)"]
+    cellen = [c for rij in ws.iter_rows(min_row=6) for c in rij if c.value == naam]
+    assert cellen and all(c.data_type == "s" for c in cellen)
