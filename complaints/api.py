@@ -312,6 +312,15 @@ def _json(waarde):
     return waarde
 
 
+def jaarverslag_voor(user, jaarverslag: dict) -> dict:
+    """The annual-report items as ``user`` may see them: the judgments one by one (reference and text)
+    only for the klachtenfunctionaris and management; a gemeente gets the figures."""
+    jaarverslag = {**jaarverslag, "aantal_uitspraken": len(jaarverslag["uitspraken"])}
+    if not heeft_rol(user, *CONTACT_ROLLEN):
+        del jaarverslag["uitspraken"]
+    return jaarverslag
+
+
 def rapport_parameters(request) -> tuple[Periode, Gemeente | None]:
     """Period and optional gemeente from the query string; a gemeente must be within the user's scope."""
     try:
@@ -350,5 +359,7 @@ class KlachtenRapportView(APIView):
         periode, gemeente = rapport_parameters(request)
         rapport = selectors.klachten_rapport(periode, gemeente=gemeente)
         if periode.label.isdigit():
-            rapport["jeugdwet"] = selectors.klachten_jaarverslag(int(periode.label), gemeente=gemeente)
+            rapport["jeugdwet"] = jaarverslag_voor(
+                request.user, selectors.klachten_jaarverslag(int(periode.label), gemeente=gemeente)
+            )
         return Response(_json(rapport))

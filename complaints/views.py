@@ -27,7 +27,7 @@ from jens.scope import gemeenten_voor, onbeperkt
 from jens.werkdagen import working_days_from
 
 from . import selectors, services
-from .api import CONTACT_ROLLEN, RAPPORT_ROLLEN
+from .api import CONTACT_ROLLEN, RAPPORT_ROLLEN, jaarverslag_voor
 from .forms import ACTIE_VELDEN, ActieForm, KlachtIndienenForm, WerklijstFilterForm
 from .models import Kanaal
 
@@ -271,7 +271,9 @@ def klachten_rapportage(request):
         fouten["gemeente"] = fout
     rapport = selectors.klachten_rapport(periode, gemeente=gemeente)
     jaarverslag = (
-        selectors.klachten_jaarverslag(int(periode.label), gemeente=gemeente) if periode.label.isdigit() else None
+        jaarverslag_voor(request.user, selectors.klachten_jaarverslag(int(periode.label), gemeente=gemeente))
+        if periode.label.isdigit()
+        else None
     )
     if request.GET.get("formaat") == "xlsx" and not fouten:
         log_toegang(request, actie="exporteren", object_type="klachtenrapportage", omschrijving=periode.label)
@@ -316,7 +318,7 @@ def _xlsx(rapport: dict, jaarverslag: dict | None) -> HttpResponse:
     for rij in rapport["uitkomsten"]:
         overig.append([f"Uitkomst: {rij['naam']}", rij["aantal"]])
     overig.column_dimensions["A"].width = 40
-    if jaarverslag:
+    if jaarverslag and "uitspraken" in jaarverslag:
         uitspraken = wb.create_sheet("Uitspraken")
         uitspraken.append(
             [

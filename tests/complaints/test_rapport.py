@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from complaints.demo import GEPUBLICEERD, seed
-from complaints.models import Aard
+from complaints.models import Aard, Klacht
 from complaints.selectors import klachten_jaarverslag, klachten_rapport
 from jens.periode import Periode
 
@@ -139,6 +139,22 @@ def test_api_rapport_gemeente_ziet_alleen_eigen_cijfers(demo, api_als):
     assert 0 < r.data["totaal"] < 18
     r = client.get(API, {"periode": "2023H1", "gemeente": "landgraaf"})
     assert r.status_code == 400 and "geen toegang" in r.data["gemeente"][0]
+
+
+def test_gemeente_ziet_geen_uitspraken_per_klacht_wel_aantallen(demo, api_als, web_als):
+    r = api_als("gemeente", gemeenten=["heerlen"]).get(API, {"periode": "2021"})
+    assert r.status_code == 200
+    assert "uitspraken" not in r.data["jeugdwet"] and r.data["jeugdwet"]["aantal_uitspraken"] >= 0
+    referenties = list(Klacht.objects.filter(uitspraak_op__year=2021).values_list("referentie", flat=True))
+    assert referenties
+    client = web_als("gemeente", gemeenten=["heerlen"])
+    pagina = client.get("/klachten/rapportage/", {"periode": "2021"}).content.decode()
+    assert "alleen zichtbaar voor de klachtenfunctionaris" in pagina
+    assert not any(ref in pagina for ref in referenties)
+    xlsx = client.get("/klachten/rapportage/", {"periode": "2021", "formaat": "xlsx"})
+    assert "Uitspraken" not in load_workbook(io.BytesIO(xlsx.content)).sheetnames
+    volledig = api_als("klachtenfunctionaris").get(API, {"periode": "2021"}).data["jeugdwet"]
+    assert len(volledig["uitspraken"]) == volledig["aantal_uitspraken"] == len(referenties)
 
 
 def test_api_rapport_foute_periode(api_als):
