@@ -133,6 +133,7 @@ class AfspraakInline(admin.TabularInline):
 
 class GesprekInline(admin.TabularInline):
     model = Gesprek
+    # form: GesprekForm (set below, where it is defined): the same checks as on the meeting's own page
     extra = 0
     fields = ["soort", "gepland_op", "gehouden_op"]
     show_change_link = True
@@ -140,6 +141,7 @@ class GesprekInline(admin.TabularInline):
 
 class JaarrekeningInline(admin.TabularInline):
     model = JaarrekeningBeoordeling
+    # form: JaarrekeningForm (set below, where it is defined): the same checks as on the review's own page
     extra = 0
     fields = ["boekjaar", "ontvangen_op", "beoordeeld_op", "beoordeeld_door", "oordeel", "toelichting"]
 
@@ -416,8 +418,21 @@ class TransformatieAfspraakAdmin(SimpleHistoryAdmin):
     ]
 
 
+class ActiepuntForm(forms.ModelForm):
+    class Meta:
+        model = Actiepunt
+        fields = ["omschrijving", "eigenaar", "deadline", "afgerond_op"]
+
+    def clean_afgerond_op(self):
+        op = self.cleaned_data.get("afgerond_op")
+        if op and op > date.today():
+            raise ValidationError("De afronddatum kan niet in de toekomst liggen.")
+        return op
+
+
 class ActiepuntInline(admin.TabularInline):
     model = Actiepunt
+    form = ActiepuntForm
     extra = 1
     fields = ["omschrijving", "eigenaar", "deadline", "afgerond_op"]
 
@@ -481,6 +496,11 @@ class JaarrekeningForm(forms.ModelForm):
         if op and data.get("boekjaar") and op.year <= data["boekjaar"]:
             self.add_error("beoordeeld_op", "Een jaarrekening wordt beoordeeld na afloop van het boekjaar.")
         return data
+
+
+# the provider page's inlines check meetings and reviews as their own pages do
+GesprekInline.form = GesprekForm
+JaarrekeningInline.form = JaarrekeningForm
 
 
 @admin.register(JaarrekeningBeoordeling)

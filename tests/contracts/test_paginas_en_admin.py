@@ -177,3 +177,61 @@ def test_admin_negatief_bedrag_uitgave(web_als):
     antwoord = web_als("inkoper", is_staff=True).post("/admin/contracts/uitgave/add/", data)
     assert "Het bedrag mag niet negatief zijn." in antwoord.content.decode()
     assert not aanbieder.uitgaven.exists()
+
+
+def test_admin_aanbiederpagina_inlines_controleren_jaarrekening_en_gesprek(web_als):
+    """The reviews and meetings on the provider page get the same checks as on their own admin pages."""
+    from contracts.models import Gesprek, JaarrekeningBeoordeling
+
+    aanbieder = ZorgaanbiederFactory()
+    client = web_als("inkoper", is_staff=True)
+    url = f"/admin/contracts/zorgaanbieder/{aanbieder.pk}/change/"
+    jaarrekening = _inline_data(aanbieder, []) | {
+        "jaarrekeningen-TOTAL_FORMS": 1,
+        "jaarrekeningen-0-boekjaar": 2022,
+        "jaarrekeningen-0-beoordeeld_op": "01-06-2023",
+        "jaarrekeningen-0-oordeel": "twijfel_continuiteit",
+        "jaarrekeningen-0-toelichting": "",
+    }
+    inhoud = client.post(url, jaarrekening).content.decode()
+    assert "Licht een aandachtspunt of twijfel over de continuïteit toe." in inhoud
+    assert not JaarrekeningBeoordeling.objects.exists()
+    gesprek = _inline_data(aanbieder, []) | {
+        "gesprekken-TOTAL_FORMS": 1,
+        "gesprekken-0-soort": "monitorgesprek",
+        "gesprekken-0-gepland_op": "01-01-2099",
+        "gesprekken-0-gehouden_op": "01-01-2099",
+    }
+    inhoud = client.post(url, gesprek).content.decode()
+    assert "Een gesprek kan niet in de toekomst gehouden zijn." in inhoud
+    assert not Gesprek.objects.exists()
+
+
+def test_admin_actiepunt_niet_in_toekomst_afgerond(web_als):
+    from tests.contracts.factories import GesprekFactory
+
+    gesprek = GesprekFactory()
+    punt = gesprek.actiepunten.create(omschrijving="Wachtlijst", deadline=date(2023, 4, 1))
+    client = web_als("inkoper", is_staff=True)
+    url = f"/admin/contracts/gesprek/{gesprek.pk}/change/"
+    data = {
+        "zorgaanbieder": gesprek.zorgaanbieder_id,
+        "soort": gesprek.soort,
+        "gepland_op": f"{gesprek.gepland_op:%d-%m-%Y}",
+        "gehouden_op": f"{gesprek.gehouden_op:%d-%m-%Y}" if gesprek.gehouden_op else "",
+        "overige_deelnemers": "",
+        "verslag": "",
+        "knelpunten": "",
+        "actiepunten-TOTAL_FORMS": 1,
+        "actiepunten-INITIAL_FORMS": 1,
+        "actiepunten-0-id": punt.pk,
+        "actiepunten-0-gesprek": gesprek.pk,
+        "actiepunten-0-omschrijving": "Wachtlijst",
+        "actiepunten-0-eigenaar": "",
+        "actiepunten-0-deadline": "01-04-2023",
+        "actiepunten-0-afgerond_op": "01-01-2099",
+    }
+    inhoud = client.post(url, data).content.decode()
+    assert "De afronddatum kan niet in de toekomst liggen." in inhoud
+    punt.refresh_from_db()
+    assert punt.afgerond_op is None
