@@ -146,3 +146,24 @@ def test_tekst_die_met_een_isteken_begint_wordt_geen_formule_in_de_xlsx(web_als)
     ws = openpyxl.load_workbook(io.BytesIO(response.content))["Aanbieders per soort (bijlage)"]
     cellen = [c for rij in ws.iter_rows(min_row=6) for c in rij if c.value == naam]
     assert cellen and all(c.data_type == "s" for c in cellen)
+
+
+ELKE_TABEL_UIT_HET_ISSUE = {
+    "Cliënten per gemeente",
+    "Klachten per aard",
+    "Wachtlijst per gebied",
+    "Meldcode en Veilig Thuis",
+    "Transformatie en gesprekken",
+    "Aanbieders per soort (aantal)",
+    "Kleine aanbieders (4%)",
+    "Fte-bijlage",
+}
+
+
+@pytest.mark.parametrize(("rol", "gemeenten"), [("management", []), ("gemeente", ["voerendaal"])])
+def test_xlsx_heeft_een_werkblad_voor_elke_tabel_van_het_rapport(web_als, rol, gemeenten):
+    response = web_als(rol, gemeenten=gemeenten).post("/rapportage/", {"periode": "2023H1", "formaat": "xlsx"})
+    wb = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert set(wb.sheetnames) >= ELKE_TABEL_UIT_HET_ISSUE
+    for ws in wb.worksheets:  # each sheet: title, period and scope, then a header row
+        assert ws["A1"].value and ws["A2"].value.startswith("Periode 2023H1") and ws["A5"].value
