@@ -145,12 +145,20 @@ def naar_xlsx(rapport: Rapport) -> bytes:
             cel.alignment = Alignment(wrap_text=True, vertical="top")
             ws.column_dimensions[get_column_letter(c)].width = 48 if c == 1 else 18
         for r, rij in enumerate(tabel.rijen, start=kop + 1):
+            # As on the page (weergave.tabel_weergave): in a row with a hidden count, its medians and shares too.
+            rij_klein = rapport.maskeren and any(
+                is_klein(*(w[:2] if isinstance(w, tuple) else (w, k.soort)))
+                for k, w in zip(tabel.kolommen, rij, strict=True)
+            )
             for c, (kolom, waarde) in enumerate(zip(tabel.kolommen, rij, strict=True), start=1):
                 soort, basis = kolom.soort, None
                 if isinstance(waarde, tuple):
                     waarde, soort, basis = (*waarde, None)[:3]
                 if rapport.maskeren and is_klein(waarde, soort):
                     ws.cell(row=r, column=c, value=KLEIN)
+                    continue
+                if rij_klein and soort in ("dagen", "pct") and waarde not in (None, ""):
+                    ws.cell(row=r, column=c, value=VERBORGEN)
                     continue
                 if rapport.maskeren and basis is not None and 0 < basis < 5:
                     ws.cell(row=r, column=c, value=VERBORGEN)

@@ -94,3 +94,10 @@ def test_norm_voor_clienten_per_maand_is_instelbaar(web_als, casussen, settings,
     html = web_als("management").get("/dashboard/", {"periode": "2023H1"}).content.decode()
     tegel = re.search(r'<li class="tegel ([a-z]*)" id="tegel-clienten">(.*?)</li>', html, re.S)
     assert tegel.group(1) == kleur and '<div class="waarde">11</div>' in tegel.group(2)
+
+
+def test_gemeente_xlsx_verbergt_de_mediaan_in_een_rij_met_een_klein_aantal_net_als_de_pagina(web_als, casussen):
+    response = web_als("gemeente", gemeenten=["heerlen"]).post("/rapportage/", {"periode": "2023H1", "formaat": "xlsx"})
+    wb = openpyxl.load_workbook(io.BytesIO(response.content))
+    rijen = {r[0]: r[1:] for r in wb["Wachtlijst per gebied"].iter_rows(min_row=6, values_only=True)}
+    assert rijen == {"Heerlen gebied 1": ("<5", "—")}  # 3 waiting: neither the count nor their median
