@@ -76,6 +76,12 @@ class ScopedHulpvraagVeld(serializers.PrimaryKeyRelatedField):
         return selectors.in_scope(Hulpvraag.objects.all(), self.context["request"].user)
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class ScopedVeiligThuisMeldingVeld(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self):
+        return selectors.in_scope(VeiligThuisMelding.objects.all(), self.context["request"].user)
+
+
 # --- Base viewset ----------------------------------------------------------------------------------
 
 
@@ -160,6 +166,7 @@ class CasusViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     def _zoekomschrijving(self) -> str:
         delen = []
         for k, v in self._filters().items():
+            v = v.replace("\x00", "")  # PostgreSQL refuses NUL in text
             if k == "zoek" and v.strip().isdigit() and len(v.strip()) == 9:
                 v = "<BSN>"  # the BSN itself does not go into the log
             delen.append(f"{k}={v}")
@@ -737,9 +744,7 @@ class OnderzoekInvoerSerializer(serializers.Serializer):
     jeugdige = ScopedJeugdigeVeld()
     reden = serializers.ChoiceField(choices=Onderzoek.Reden.choices)
     gestart_op = serializers.DateField()
-    veilig_thuis_melding = serializers.PrimaryKeyRelatedField(
-        queryset=VeiligThuisMelding.objects.all(), required=False, allow_null=True
-    )
+    veilig_thuis_melding = ScopedVeiligThuisMeldingVeld(required=False, allow_null=True)
 
 
 class AfrondenSerializer(DatumSerializer):
@@ -816,7 +821,7 @@ class RapportBasis(APIView):
         except ValueError as exc:
             raise exceptions.ValidationError({"periode": [str(exc)]}) from exc
         gevraagd = None
-        if code := request.query_params.get("gemeente"):
+        if code := request.query_params.get("gemeente", "").replace("\x00", ""):
             gevraagd = Gemeente.objects.filter(code=code).first()
             if gevraagd is None:
                 raise exceptions.ValidationError({"gemeente": ["Onbekende gemeente."]})

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from cases.conf import termijn
 from cases.models import Hulpvraag, Jeugdige, MeldcodeStap, MeldcodeTraject, Onderzoek, VeiligThuisMelding, Zorginzet
@@ -53,7 +54,7 @@ def jeugdigen_voor(user) -> QuerySet[Jeugdige]:
 
 def zoek_jeugdigen(qs: QuerySet[Jeugdige], zoekterm: str) -> QuerySet[Jeugdige]:
     """Search on client number, BSN (exact), surname or date of birth (dd-mm-jjjj)."""
-    zoekterm = (zoekterm or "").strip()
+    zoekterm = (zoekterm or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
     if not zoekterm:
         return qs
     voorwaarde = Q(clientnummer__iexact=zoekterm) | Q(achternaam__icontains=zoekterm)
@@ -62,7 +63,7 @@ def zoek_jeugdigen(qs: QuerySet[Jeugdige], zoekterm: str) -> QuerySet[Jeugdige]:
     try:
         dag, maand, jaar = (int(x) for x in zoekterm.split("-"))
         voorwaarde |= Q(geboortedatum=date(jaar, maand, dag))
-    except ValueError:
+    except (ValueError, OverflowError):  # not a date (or an absurd one): no date condition
         pass
     return qs.filter(voorwaarde)
 
@@ -232,14 +233,19 @@ def veilig_thuis_cijfers(periode: Periode, *, gemeente=None) -> dict:
     """Veilig Thuis reports received in the period: followed up and on time (norm 100%), and the
     investigations started in the period. Two queries."""
     tijdig = Q(opgevolgd_op__isnull=False, opgevolgd_op__lte=F("opvolgen_uiterlijk"))
+    # Not on time: followed up after the term, or not followed up and the term has passed (a report
+    # still within its term is neither).
+    niet_tijdig = Q(opgevolgd_op__gt=F("opvolgen_uiterlijk")) | Q(
+        opgevolgd_op__isnull=True, opvolgen_uiterlijk__lt=timezone.localdate()
+    )
     m = VeiligThuisMelding.objects.filter(
         _gemeente_q(gemeente, "jeugdige__gemeente"), ontvangen_op__gte=periode.van, ontvangen_op__lte=periode.tot
     ).aggregate(
         aantal=Count("pk"),
         opgevolgd=Count("pk", filter=Q(opgevolgd_op__isnull=False)),
         tijdig=Count("pk", filter=tijdig),
-        niet_tijdig=Count("pk", filter=~tijdig, distinct=True),
-        onderzocht=Count("pk", filter=~tijdig & Q(onderzoeken__isnull=False), distinct=True),
+        niet_tijdig=Count("pk", filter=niet_tijdig, distinct=True),
+        onderzocht=Count("pk", filter=niet_tijdig & Q(onderzoeken__isnull=False), distinct=True),
     )
     o = Onderzoek.objects.filter(
         _gemeente_q(gemeente, "jeugdige__gemeente"), gestart_op__gte=periode.van, gestart_op__lte=periode.tot

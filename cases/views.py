@@ -36,7 +36,7 @@ def _geen_toegang(request, object_type: str, pk, client: str = "") -> Http404:
 def jeugdigen(request: HttpRequest) -> HttpResponse:
     if not selectors.mag_casussen_zien(request.user):
         raise Http404("Niet gevonden")
-    zoek = request.GET.get("zoek", "").strip()
+    zoek = request.GET.get("zoek", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
     qs = selectors.zoek_jeugdigen(selectors.jeugdigen_voor(request.user), zoek)
     if zoek:
         term = "<BSN>" if zoek.isdigit() and len(zoek) == 9 else zoek
@@ -144,7 +144,8 @@ def rapportage(request: HttpRequest) -> HttpResponse:
         periode = Periode.parse(tekst)
     except ValueError as exc:
         fout, periode = str(exc), Periode.parse(f"{date.today().year - 1}H2")
-    gevraagd = Gemeente.objects.filter(code=request.GET.get("gemeente", "")).first() if beheer else None
+    code = request.GET.get("gemeente", "").replace("\x00", "")  # PostgreSQL refuses NUL in text
+    gevraagd = Gemeente.objects.filter(code=code).first() if beheer else None
     gemeente = selectors.gemeente_voor_rapport(request.user, gevraagd)
     if gemeente is None and not beheer:
         raise Http404("Niet gevonden")
@@ -177,7 +178,7 @@ def rapportage(request: HttpRequest) -> HttpResponse:
 def toegangslog(request: HttpRequest) -> HttpResponse:
     if not heeft_rol(request.user, "functioneel_beheerder"):
         raise Http404("Niet gevonden")
-    client = request.GET.get("client", "").strip()
+    client = request.GET.get("client", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
     regels = Toegangslog.objects.filter(client=client).order_by("-tijdstip", "-pk") if client else None
     pagina = Paginator(regels, 100).get_page(request.GET.get("pagina")) if client else None
     return render(request, "cases/toegangslog.html", {"client": client, "pagina": pagina})

@@ -1,0 +1,61 @@
+"""Edge cases: nonsense input gives no 500 (also on PostgreSQL), scope of linked objects, report figures."""
+
+import pytest
+
+from .factories import JeugdigeFactory, VeiligThuisMeldingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("zoek", ["1-1-99999999999999999999", "01-01-0", "a\x00b"])
+def test_zoeken_met_onzin_geen_500(web_als, api_als, zoek):
+    JeugdigeFactory()
+    web = web_als("gedragswetenschapper", gebieden=["heerlen-1"])
+    assert web.get("/casussen/jeugdigen/", {"zoek": zoek}).status_code == 200
+    api = api_als("gedragswetenschapper", gebieden=["heerlen-1"])
+    assert api.get("/api/v1/jeugdigen/", {"zoek": zoek}).status_code in (200, 400)
+
+
+def test_rapport_en_log_onzin_geen_500(web_als):
+    assert (
+        web_als("management").get("/casussen/rapportage/", {"gemeente": "a\x00", "periode": "a\x00"}).status_code == 200
+    )
+    assert web_als("functioneel_beheerder").get("/casussen/toegangslog/", {"client": "a\x00"}).status_code in (200, 400)
+
+
+def test_onderzoek_met_melding_buiten_scope(api_als, gebied):
+    eigen = JeugdigeFactory()
+    vreemd = VeiligThuisMeldingFactory(jeugdige=JeugdigeFactory(gebied=gebied("landgraaf")))
+    gw = api_als("gedragswetenschapper", gebieden=["heerlen-1"])
+    r = gw.post(
+        "/api/v1/onderzoeken/",
+        {
+            "jeugdige": eigen.pk,
+            "reden": "vt_niet_tijdig_opgevolgd",
+            "gestart_op": "2025-01-02",
+            "veilig_thuis_melding": vreemd.pk,
+        },
+        format="json",
+    )
+    assert r.status_code == 400 and "veilig_thuis_melding" in r.data
+    assert "andere jeugdige" not in str(r.data)  # nothing about a report outside the scope leaks
+
+
+def test_rapport_api_gemeente_met_nul_geen_500(api_als):
+    r = api_als("management").get("/api/v1/rapportages/clienten/", {"periode": "2023H1", "gemeente": "x\x00"})
+    assert r.status_code == 400
+
+
+def test_vt_cijfers_melding_binnen_termijn_is_niet_te_laat():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cases import selectors
+    from jens.periode import Periode
+
+    vandaag = timezone.localdate()
+    VeiligThuisMeldingFactory(ontvangen_op=vandaag)  # still within its term: not late
+    VeiligThuisMeldingFactory(ontvangen_op=vandaag - timedelta(days=30))  # term passed, not followed up: late
+    c = selectors.veilig_thuis_cijfers(Periode(vandaag - timedelta(days=60), vandaag, "laatste 60 dagen"))
+    assert (c["aantal"], c["niet_tijdig"]) == (2, 1)
