@@ -36,12 +36,24 @@ class AardAdmin(SimpleHistoryAdmin):
 
 
 class KlachtAdminForm(forms.ModelForm):
-    """Shows the service's rules as errors beside the fields before anything is saved."""
+    """Shows the service's rules as errors beside the fields before anything is saved. ``gezien_versie``
+    is the version the officer opened: a change made by someone else since then is not overwritten."""
+
+    gezien_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["gezien_versie"].initial = self.instance.versie
+            self.fields["gezien_versie"].required = True
 
     def clean(self):
         data = super().clean()
         if self.instance.pk and not self.instance.is_open:
             raise ValidationError("Een afgesloten of ingetrokken klacht kan niet meer worden gewijzigd.")
+        gezien = data.get("gezien_versie")
+        if self.instance.pk and gezien is not None and gezien != self.instance.versie:
+            raise ValidationError(str(services.VersieConflict(self.instance)))
         ontvangen_op = data.get("ontvangen_op")
         if not self.instance.pk and ontvangen_op and ontvangen_op > timezone.now():
             self.add_error("ontvangen_op", "Het moment van ontvangst kan niet in de toekomst liggen.")
@@ -145,7 +157,7 @@ class KlachtAdmin(ExportMixin, SimpleHistoryAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return AANMAAK_VELDEN
-        return (*AANMAAK_VELDEN, *(f for f in self.readonly_fields if f not in AANMAAK_VELDEN))
+        return (*AANMAAK_VELDEN, "gezien_versie", *(f for f in self.readonly_fields if f not in AANMAAK_VELDEN))
 
     def has_delete_permission(self, request, obj=None):
         return False  # nothing received may be lost
@@ -154,7 +166,9 @@ class KlachtAdmin(ExportMixin, SimpleHistoryAdmin):
         data = {k: form.cleaned_data.get(k) for k in AANMAAK_VELDEN}
         if change:
             velden = {k: v for k, v in data.items() if k in services.WIJZIGBAAR}
-            nieuw = services.wijzig_klacht(klacht=obj.pk, door=request.user, versie=obj.versie, **velden)
+            nieuw = services.wijzig_klacht(
+                klacht=obj.pk, door=request.user, versie=form.cleaned_data["gezien_versie"], **velden
+            )
         else:
             data = {k: (v if v is not None else "") for k, v in data.items()}
             for fk in ("gemeente", "gebied", "zorgaanbieder", "ontvangen_op"):

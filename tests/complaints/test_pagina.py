@@ -163,6 +163,7 @@ def test_admin_toont_regel_van_de_service_bij_het_veld(web_als, gemeente, gebied
             "omschrijving": klacht.omschrijving,
             "gemeente": gemeente("voerendaal").pk,
             "gebied": gebied("landgraaf").pk,
+            "gezien_versie": 1,
             "stappen-TOTAL_FORMS": 1,
             "stappen-INITIAL_FORMS": 1,
             "stappen-0-id": klacht.stappen.get().pk,
@@ -225,6 +226,7 @@ def test_admin_gesloten_klacht_wijzigen_geeft_melding_geen_fout_500(web_als):
             "soort": "klacht",
             "aard": klacht.aard.pk,
             "omschrijving": "Andere tekst",
+            "gezien_versie": klacht.versie,
             "stappen-TOTAL_FORMS": len(stappen),
             "stappen-INITIAL_FORMS": len(stappen),
             **{f"stappen-{i}-id": s.pk for i, s in enumerate(stappen)},
@@ -235,3 +237,32 @@ def test_admin_gesloten_klacht_wijzigen_geeft_melding_geen_fout_500(web_als):
     assert "kan niet meer worden gewijzigd" in " ".join(r.context["adminform"].form.non_field_errors())
     klacht.refresh_from_db()
     assert klacht.omschrijving != "Andere tekst" and klacht.versie == 2
+
+
+def test_admin_overschrijft_geen_wijziging_van_een_ander(web_als):
+    from complaints import services
+
+    client = _admin_klachtenfunctionaris(web_als, "kf-admin5")
+    klacht = KlachtFactory()
+    formulier = client.get(f"/admin/complaints/klacht/{klacht.pk}/change/").content.decode()
+    assert 'name="gezien_versie"' in formulier and 'value="1"' in formulier
+    services.wijzig_klacht(klacht=klacht, door=client.user, versie=1, betreft="Team Heerlen-Noord")
+    stappen = list(klacht.stappen.all())
+    r = client.post(
+        f"/admin/complaints/klacht/{klacht.pk}/change/",
+        {
+            "soort": "klacht",
+            "aard": klacht.aard.pk,
+            "omschrijving": klacht.omschrijving,
+            "betreft": "",
+            "gezien_versie": 1,
+            "stappen-TOTAL_FORMS": 2,
+            "stappen-INITIAL_FORMS": 2,
+            **{f"stappen-{i}-id": s.pk for i, s in enumerate(stappen)},
+            **{f"stappen-{i}-klacht": klacht.pk for i in range(len(stappen))},
+        },
+    )
+    assert r.status_code == 200
+    assert "door iemand anders gewijzigd" in " ".join(r.context["adminform"].form.non_field_errors())
+    klacht.refresh_from_db()
+    assert (klacht.betreft, klacht.versie) == ("Team Heerlen-Noord", 2)
