@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from import_export import resources
 from import_export.admin import ExportMixin
@@ -43,6 +44,8 @@ class KlachtAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "aard" in self.fields:  # only active categories can be chosen (the current one stays)
+            self.fields["aard"].queryset = Aard.objects.filter(Q(actief=True) | Q(pk=self.instance.aard_id))
         if self.instance.pk:
             self.fields["gezien_versie"].initial = self.instance.versie
             self.fields["gezien_versie"].required = True

@@ -266,3 +266,25 @@ def test_admin_overschrijft_geen_wijziging_van_een_ander(web_als):
     assert "door iemand anders gewijzigd" in " ".join(r.context["adminform"].form.non_field_errors())
     klacht.refresh_from_db()
     assert (klacht.betreft, klacht.versie) == ("Team Heerlen-Noord", 2)
+
+
+def test_admin_biedt_geen_inactieve_aard_aan(web_als):
+    from complaints.models import Aard
+
+    client = _admin_klachtenfunctionaris(web_als, "kf-admin6")
+    oud = Aard.objects.create(code="oud", naam="Oude categorie", actief=False)
+    r = client.post(
+        "/admin/complaints/klacht/add/",
+        {
+            "soort": "klacht",
+            "kanaal": "telefoon",
+            "ontvangen_op_0": "02-01-2023",
+            "ontvangen_op_1": "10:00",
+            "aard": oud.pk,
+            "omschrijving": "Telefonisch ontvangen.",
+            "stappen-TOTAL_FORMS": 0,
+            "stappen-INITIAL_FORMS": 0,
+        },
+    )
+    assert r.status_code == 200 and "aard" in r.context["adminform"].form.errors
+    assert not Klacht.objects.exists()
