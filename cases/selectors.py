@@ -362,9 +362,18 @@ def einde_redenen(periode: Periode, *, gemeente=None) -> list[dict]:
 
 
 def norm_cijfers(periode: Periode, *, gemeente=None) -> dict:
-    """Requests received in the period: file and core team on time; for ``meervoudig`` the share
+    """Requests received in the period: file and core team on time (a file or core team still missing
+    after its term counts as late); for ``meervoudig`` the share
     with a family plan (norm 85%) and with a fixed contact (norm 95%). One query."""
     meervoudig = Q(triage=Hulpvraag.Triage.MEERVOUDIG)
+    vandaag = timezone.localdate()
+
+    def te_laat_zonder(datum: str, uiterlijk: str) -> Q:
+        """Not done, and the term passed while the request was open: late, so in the denominator."""
+        return Q(**{f"{datum}__isnull": True, f"{uiterlijk}__lt": vandaag}) & (
+            Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gt=F(uiterlijk))
+        )
+
     r = Hulpvraag.objects.filter(
         _gemeente_q(gemeente, "jeugdige__gemeente"), ontvangen_op__gte=periode.van, ontvangen_op__lte=periode.tot
     ).aggregate(
@@ -373,14 +382,17 @@ def norm_cijfers(periode: Periode, *, gemeente=None) -> dict:
         dossier_tijdig=Count("pk", filter=Q(dossier_aangemaakt_op__lte=F("dossier_uiterlijk"))),
         kernteam=Count("pk", filter=Q(kernteam_op__isnull=False)),
         kernteam_tijdig=Count("pk", filter=Q(kernteam_op__lte=F("kernteam_uiterlijk"))),
+        dossier_te_laat_zonder=Count("pk", filter=te_laat_zonder("dossier_aangemaakt_op", "dossier_uiterlijk")),
+        kernteam_te_laat_zonder=Count("pk", filter=te_laat_zonder("kernteam_op", "kernteam_uiterlijk")),
         meervoudig=Count("pk", filter=meervoudig),
         met_gezinsplan=Count("pk", filter=meervoudig & Q(gezinsplan_op__isnull=False)),
         met_vast_aanspreekpunt=Count("pk", filter=meervoudig & Q(regisseur__isnull=False)),
     )
     return {
         **r,
-        "dossier_tijdig_pct": pct(r["dossier_tijdig"], r["dossier"]),
-        "kernteam_tijdig_pct": pct(r["kernteam_tijdig"], r["kernteam"]),
+        # A file (core team) still missing after its term counts as late, not as "not yet measured".
+        "dossier_tijdig_pct": pct(r["dossier_tijdig"], r["dossier"] + r["dossier_te_laat_zonder"]),
+        "kernteam_tijdig_pct": pct(r["kernteam_tijdig"], r["kernteam"] + r["kernteam_te_laat_zonder"]),
         "gezinsplan_pct": pct(r["met_gezinsplan"], r["meervoudig"]),
         "gezinsplan_norm": termijn("CASES_NORM_GEZINSPLAN_PCT"),
         "vast_aanspreekpunt_pct": pct(r["met_vast_aanspreekpunt"], r["meervoudig"]),

@@ -59,3 +59,21 @@ def test_vt_cijfers_melding_binnen_termijn_is_niet_te_laat():
     VeiligThuisMeldingFactory(ontvangen_op=vandaag - timedelta(days=30))  # term passed, not followed up: late
     c = selectors.veilig_thuis_cijfers(Periode(vandaag - timedelta(days=60), vandaag, "laatste 60 dagen"))
     assert (c["aantal"], c["niet_tijdig"]) == (2, 1)
+
+
+def test_dossier_en_kernteam_die_na_termijn_ontbreken_tellen_als_te_laat():
+    from datetime import date
+
+    from cases import selectors
+    from jens.periode import Periode
+
+    from .factories import HulpvraagFactory
+
+    HulpvraagFactory(  # file on time, core team never held
+        ontvangen_op=date(2023, 3, 1), dossier_aangemaakt_op=date(2023, 3, 2), kernteam_uiterlijk=date(2023, 3, 9)
+    )
+    HulpvraagFactory(ontvangen_op=date(2023, 3, 1))  # no file at all, term long passed
+    HulpvraagFactory(ontvangen_op=date(2023, 3, 1), afgesloten_op=date(2023, 3, 2), status="afgesloten")  # closed
+    c = selectors.norm_cijfers(Periode.parse("2023H1"))
+    assert (c["dossier"], c["dossier_tijdig"], str(c["dossier_tijdig_pct"])) == (1, 1, "50.0")
+    assert c["kernteam_tijdig_pct"] == 0
