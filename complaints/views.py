@@ -38,6 +38,9 @@ SESSIE_SLEUTEL = "klacht_bevestiging"
 LIMIET_VENSTER_SECONDEN = 3600
 
 
+STAP_LABELS = {"ontvangen": "Ontvangen", "gewijzigd": "Gegevens gewijzigd"}
+
+
 # --- public form -----------------------------------------------------------------------------------
 def _client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR") or "onbekend"
@@ -178,12 +181,15 @@ def _detail(request, klacht, *, fout_actie=None, fout_form=None, melding="", sta
             acties.append({"actie": actie, "label": label, "form": form, "velden": velden})
     vandaag = timezone.localdate()
     termijn = klacht.eerstvolgende_termijn
+    stappen = list(klacht.stappen.all())
+    for stap in stappen:  # the timeline names each step in words, not by its code
+        stap.actie_label = STAP_LABELS.get(stap.actie) or services.TRANSITIES.get(stap.actie, (stap.actie,))[0]
     return render(
         request,
         "complaints/detail.html",
         {
             "klacht": klacht,
-            "stappen": klacht.stappen.select_related("door"),
+            "stappen": stappen,
             "acties": acties,
             "melding": melding,
             "toon_contact": heeft_rol(request.user, *CONTACT_ROLLEN),

@@ -288,3 +288,11 @@ def test_admin_biedt_geen_inactieve_aard_aan(web_als):
     )
     assert r.status_code == 200 and "aard" in r.context["adminform"].form.errors
     assert not Klacht.objects.exists()
+
+
+def test_tijdlijn_noemt_de_stappen_in_woorden(web_als):
+    client = web_als("klachtenfunctionaris")
+    klacht = door_workflow(KlachtFactory(), ["oppakken", "in_behandeling"], client.user)
+    html = client.get(f"/klachten/{klacht.pk}/").content.decode()
+    assert "<td>Ontvangen</td>" in html and "<td>In behandeling nemen</td>" in html
+    assert "<td>in_behandeling</td>" not in html
