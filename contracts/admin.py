@@ -93,8 +93,26 @@ class RelatieForm(forms.ModelForm):
         return data
 
 
+class AndereNaamFormSet(forms.BaseInlineFormSet):
+    """Other names are unique without regard to capitals, also against the names of other providers."""
+
+    def clean(self):
+        super().clean()
+        gezien: set[str] = set()
+        for form in self.forms:
+            naam = (form.cleaned_data.get("naam") or "").strip() if form.cleaned_data else ""
+            if not naam or form.cleaned_data.get("DELETE"):
+                continue
+            if naam.lower() in gezien:
+                form.add_error("naam", f"De naam ‘{naam}’ komt twee keer voor.")
+            elif services.naam_bezet(naam, behalve_aanbieder_id=self.instance.pk):
+                form.add_error("naam", f"De naam ‘{naam}’ is al in gebruik bij een andere zorgaanbieder.")
+            gezien.add(naam.lower())
+
+
 class AndereNaamInline(admin.TabularInline):
     model = AndereNaam
+    formset = AndereNaamFormSet
     extra = 0
 
 

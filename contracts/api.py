@@ -434,17 +434,20 @@ class GesprekSerializer(serializers.ModelSerializer):
             for veld in ("zorgaanbieder", "soort", "gepland_op", "gehouden_op", "overige_deelnemers", "verslag")
         }
         velden["knelpunten"] = validated_data.get("knelpunten", instance.knelpunten)
+        afspraken = validated_data.get("afspraken")
+        if afspraken is None and velden["zorgaanbieder"] != instance.zorgaanbieder:
+            afspraken = list(instance.afspraken.all())  # the discussed agreements must still be the provider's
         return dienst(
             services.sla_gesprek_op,
             gesprek=instance,
             deelnemers=validated_data.get("deelnemers"),
-            afspraken=validated_data.get("afspraken"),
+            afspraken=afspraken,
             **velden,
         )
 
 
 class GesprekFilter(django_filters.FilterSet):
-    jaar = django_filters.NumberFilter(field_name="gehouden_op", lookup_expr="year")
+    jaar = django_filters.NumberFilter(field_name="gehouden_op", lookup_expr="year", min_value=1, max_value=9999)
     gehouden = django_filters.BooleanFilter(field_name="gehouden_op", lookup_expr="isnull", exclude=True)
 
     class Meta:
@@ -516,7 +519,7 @@ class JaarrekeningBeoordelingSerializer(serializers.ModelSerializer):
         aanbieder, boekjaar = data["zorgaanbieder"], data["boekjaar"]
         if data.get("oordeel") or data.get("beoordeeld_op"):
             if not data.get("beoordeeld_op"):
-                raise ValidationError({"beoordeeld_op": "Vul de datum van de beoordeling in."})
+                raise ValidationError({"beoordeeld_op": ["Vul de datum van de beoordeling in."]})
             return dienst(
                 services.beoordeel_jaarrekening,
                 zorgaanbieder=aanbieder,
@@ -542,7 +545,7 @@ class JaarrekeningBeoordelingSerializer(serializers.ModelSerializer):
         for veld in ("zorgaanbieder", "boekjaar"):
             if veld in validated_data and validated_data[veld] != getattr(instance, veld):
                 raise ValidationError(
-                    {veld: "De zorgaanbieder en het boekjaar van een beoordeling kunnen niet gewijzigd worden."}
+                    {veld: ["De zorgaanbieder en het boekjaar van een beoordeling kunnen niet gewijzigd worden."]}
                 )
         data = {f: getattr(instance, f) for f in ("zorgaanbieder", "boekjaar", "ontvangen_op", "toelichting")}
         data["oordeel"], data["beoordeeld_op"] = instance.oordeel, instance.beoordeeld_op
@@ -639,14 +642,14 @@ def _int(request, naam: str, standaard: int | None = None, minimum: int = 0, max
     waarde = request.GET.get(naam)
     if waarde in (None, ""):
         if standaard is None:
-            raise ValidationError({naam: "Dit veld is verplicht."})
+            raise ValidationError({naam: ["Dit veld is verplicht."]})
         return standaard
     try:
         getal = int(waarde)
     except ValueError:
-        raise ValidationError({naam: "Vul een geheel getal in."}) from None
+        raise ValidationError({naam: ["Vul een geheel getal in."]}) from None
     if not minimum <= getal <= maximum:
-        raise ValidationError({naam: f"Vul een getal tussen {minimum} en {maximum} in."})
+        raise ValidationError({naam: [f"Vul een getal tussen {minimum} en {maximum} in."]})
     return getal
 
 
@@ -657,7 +660,7 @@ def _datum(request, naam: str, standaard: date | None = None) -> date | None:
     try:
         return date.fromisoformat(waarde)
     except ValueError:
-        raise ValidationError({naam: "Vul een datum in als JJJJ-MM-DD."}) from None
+        raise ValidationError({naam: ["Vul een datum in als JJJJ-MM-DD."]}) from None
 
 
 class _Rapport(APIView):

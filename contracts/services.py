@@ -56,7 +56,12 @@ def sla_zorgaanbieder_op(
     _valideer(aanbieder)
     aanbieder.save()
     if andere_namen is not None:
-        namen = {n.strip() for n in andere_namen if n and n.strip() and n.strip().lower() != aanbieder.naam.lower()}
+        # one name per spelling that differs only in capitals (the first one given is kept)
+        uniek: dict[str, str] = {}
+        for n in andere_namen:
+            if n and n.strip() and n.strip().lower() != aanbieder.naam.lower():
+                uniek.setdefault(n.strip().lower(), n.strip())
+        namen = set(uniek.values())
         for naam in namen:
             if naam_bezet(naam, behalve_aanbieder_id=aanbieder.pk):
                 raise ValidationError({"andere_namen": f"De naam ‘{naam}’ is al in gebruik bij een andere aanbieder."})

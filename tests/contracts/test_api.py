@@ -377,3 +377,34 @@ def test_actiepunt_afronden_api(api_als):
     ander = GesprekFactory()
     antwoord = client.post(f"/api/v1/gesprekken/{ander.pk}/actiepunten/{punt.pk}/afronden/", {}, format="json")
     assert antwoord.status_code == 404
+
+
+@pytest.mark.parametrize("jaar", ["0", "99999999999"])
+def test_gesprekken_onmogelijk_jaar_is_400(api_als, jaar):
+    antwoord = api_als("inkoper").get("/api/v1/gesprekken/", {"jaar": jaar})
+    assert antwoord.status_code == 400 and "jaar" in antwoord.json()
+
+
+def test_andere_namen_die_alleen_in_hoofdletters_verschillen_zijn_een_naam(api_als):
+    antwoord = api_als("inkoper").post(
+        "/api/v1/zorgaanbieders/", {"naam": "Scoor", "andere_namen": ["SCOOR Jeugd", "Scoor jeugd"]}, format="json"
+    )
+    assert antwoord.status_code == 201, antwoord.json()
+    assert len(antwoord.json()["andere_namen"]) == 1
+
+
+def test_rapportfout_is_lijst_per_veld(api_als):
+    antwoord = api_als("inkoper").get("/api/v1/rapportages/kleine-aanbieders/", {"jaar": "twintig"})
+    assert antwoord.json() == {"jaar": ["Vul een geheel getal in."]}
+
+
+def test_gesprek_naar_andere_aanbieder_met_besproken_afspraken_400(api_als):
+    afspraak = AfspraakFactory()
+    gesprek = GesprekFactory(zorgaanbieder=afspraak.zorgaanbieder)
+    gesprek.afspraken.add(afspraak)
+    antwoord = api_als("inkoper").patch(
+        f"/api/v1/gesprekken/{gesprek.pk}/", {"zorgaanbieder": ZorgaanbiederFactory().pk}, format="json"
+    )
+    assert antwoord.status_code == 400 and "afspraken" in antwoord.json()
+    gesprek.refresh_from_db()
+    assert gesprek.zorgaanbieder_id == afspraak.zorgaanbieder_id

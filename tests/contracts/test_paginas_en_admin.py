@@ -235,3 +235,22 @@ def test_admin_actiepunt_niet_in_toekomst_afgerond(web_als):
     assert "De afronddatum kan niet in de toekomst liggen." in inhoud
     punt.refresh_from_db()
     assert punt.afgerond_op is None
+
+
+@pytest.mark.parametrize(
+    ("namen", "melding"),
+    [
+        (["SCOOR Jeugd", "Scoor jeugd"], "komt twee keer voor"),
+        (["Radar"], "al in gebruik bij een andere zorgaanbieder"),
+    ],
+)
+def test_admin_andere_namen_uniek_zonder_hoofdletters(web_als, namen, melding):
+    from contracts.models import AndereNaam
+
+    ZorgaanbiederFactory(naam="Radar")
+    aanbieder = ZorgaanbiederFactory(naam="Scoor")
+    data = _inline_data(aanbieder, []) | {"andere_namen-TOTAL_FORMS": len(namen)}
+    data |= {f"andere_namen-{i}-naam": naam for i, naam in enumerate(namen)}
+    antwoord = web_als("inkoper", is_staff=True).post(f"/admin/contracts/zorgaanbieder/{aanbieder.pk}/change/", data)
+    assert antwoord.status_code == 200 and melding in antwoord.content.decode()
+    assert not AndereNaam.objects.exists()
