@@ -28,7 +28,7 @@ from jens.api_fouten import als_drf_fout as fout_400
 from jens.audit import log_toegang
 from jens.models import Gebied, Gemeente, Toegangslog
 from jens.periode import Periode
-from jens.roles import heeft_rol
+from jens.roles import heeft_rol, hoofdrol
 from jens.scope import gebieden_voor
 
 NIET_LOGGEN = {"page", "page_size", "format"}
@@ -92,6 +92,9 @@ class CasusViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     client_pad = "jeugdige__clientnummer"
     object_type = ""
     lezen_loggen = True
+    # A list page that shows case content is a read of every row on it: one log row per row (one
+    # INSERT). Only the list of young people (initials and year of birth) is not logged as a read.
+    lijst_loggen = True
 
     def basis_queryset(self):
         raise NotImplementedError
@@ -141,16 +144,46 @@ class CasusViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         self.check_object_permissions(self.request, obj)
         return obj
 
-    def _log(self, obj, actie: str, omschrijving: str = "") -> None:
+    def _client(self, obj) -> str:
         client = obj
         for deel in self.client_pad.split("__"):
             client = getattr(client, deel)
+        return client or ""
+
+    def _log_lijst(self, objs) -> None:
+        """Every row of a list page read: the NEN 7513 fields as in jens.audit.log_toegang, in one INSERT."""
+        if not objs:
+            return
+        request, user = self.request, self.request.user
+        basis = {
+            "gebruiker": user,
+            "gebruikersnaam": user.get_username(),
+            "rol": hoofdrol(user),
+            "actie": Toegangslog.Actie.INZIEN,
+            "object_type": self.object_type,
+            "omschrijving": "Inzien in lijst",
+            "ip_adres": request.META.get("REMOTE_ADDR") or None,
+            "werkplek": request.META.get("HTTP_USER_AGENT", "")[:300],
+            "uitkomst": Toegangslog.Uitkomst.TOEGESTAAN,
+        }
+        Toegangslog.objects.bulk_create(
+            [Toegangslog(**basis, object_id=str(obj.pk), client=self._client(obj)) for obj in objs]
+        )
+
+    def paginate_queryset(self, queryset):
+        pagina = super().paginate_queryset(queryset)
+        if self.lijst_loggen and pagina is not None:
+            self._log_lijst(pagina)
+        return pagina
+
+    def _log(self, obj, actie: str, omschrijving: str = "") -> None:
+        client = self._client(obj)
         log_toegang(
             self.request,
             actie=actie,
             object_type=self.object_type,
             object_id=obj.pk,
-            client=client or "",
+            client=client,
             omschrijving=omschrijving,
         )
 
@@ -279,6 +312,7 @@ class JeugdigeFilter(filters.FilterSet):
 
 class JeugdigeViewSet(mixins.UpdateModelMixin, CasusViewSet):
     object_type = "jeugdige"
+    lijst_loggen = False  # initials and year of birth only; the detail is logged
     scope_pad = ""
     client_pad = "clientnummer"
     filterset_class = JeugdigeFilter

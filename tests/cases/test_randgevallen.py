@@ -77,3 +77,33 @@ def test_dossier_en_kernteam_die_na_termijn_ontbreken_tellen_als_te_laat():
     c = selectors.norm_cijfers(Periode.parse("2023H1"))
     assert (c["dossier"], c["dossier_tijdig"], str(c["dossier_tijdig_pct"])) == (1, 1, "50.0")
     assert c["kernteam_tijdig_pct"] == 0
+
+
+@pytest.mark.parametrize(
+    ("pad", "maak"),
+    [
+        ("hulpvragen", "HulpvraagFactory"),
+        ("meldcode-trajecten", "MeldcodeTrajectFactory"),
+        ("veilig-thuis-meldingen", "VeiligThuisMeldingFactory"),
+    ],
+)
+def test_lijst_met_casusinhoud_gelogd_per_rij(api_als, gebied, pad, maak):
+    from jens.models import Toegangslog
+
+    from . import factories
+
+    eigen = [getattr(factories, maak)() for _ in range(3)]
+    getattr(factories, maak)(jeugdige=JeugdigeFactory(gebied=gebied("landgraaf")))  # out of scope: not shown
+    gw = api_als("gedragswetenschapper", gebieden=["heerlen-1"])
+    r = gw.get(f"/api/v1/{pad}/", {"page_size": 2}, REMOTE_ADDR="10.1.2.3")
+    assert r.status_code == 200 and len(r.data["results"]) == 2
+    logs = list(Toegangslog.objects.order_by("pk"))
+    assert len(logs) == 2
+    getoond = {str(x["id"]) for x in r.data["results"]}
+    assert {log.object_id for log in logs} == getoond
+    klanten = {o.jeugdige.clientnummer for o in eigen}
+    assert all(
+        log.actie == "inzien" and log.client in klanten and log.uitkomst == "toegestaan" and log.ip_adres == "10.1.2.3"
+        for log in logs
+    )
+    assert all(log.gebruiker == gw.user and log.rol == "gedragswetenschapper" for log in logs)
