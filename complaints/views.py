@@ -21,6 +21,7 @@ from openpyxl.styles import Font
 
 from jens.audit import log_toegang
 from jens.models import Gemeente
+from jens.netwerk import client_ip
 from jens.periode import Periode
 from jens.roles import heeft_rol
 from jens.scope import gemeenten_voor, onbeperkt
@@ -43,7 +44,7 @@ STAP_LABELS = {"ontvangen": "Ontvangen", "gewijzigd": "Gegevens gewijzigd"}
 
 # --- public form -----------------------------------------------------------------------------------
 def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR") or "onbekend"
+    return client_ip(request) or "onbekend"
 
 
 def _limiet_sleutel(request) -> str:

@@ -1,13 +1,8 @@
 """Helpers for the NEN 7513 access log (``Toegangslog``)."""
 
 from jens.models import Toegangslog
+from jens.netwerk import client_ip
 from jens.roles import hoofdrol
-
-
-def _client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def log_toegang(
@@ -32,7 +27,7 @@ def log_toegang(
         object_id=str(object_id or ""),
         client=str(client or ""),
         omschrijving=omschrijving[:300],
-        ip_adres=_client_ip(request),
+        ip_adres=client_ip(request),
         werkplek=(request.META.get("HTTP_USER_AGENT", "") if request is not None else "")[:300],
         uitkomst=Toegangslog.Uitkomst.TOEGESTAAN if toegestaan else Toegangslog.Uitkomst.GEWEIGERD,
     )

@@ -32,6 +32,8 @@ else:
     ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# Number of reverse proxies in front of the application whose X-Forwarded-For we trust (0 = none).
+JENS_VERTROUWDE_PROXIES = env.int("JENS_VERTROUWDE_PROXIES", default=0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
