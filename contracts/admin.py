@@ -298,8 +298,15 @@ class ContractRegelForm(forms.ModelForm):
         data = super().clean()
         if self.instance.pk:
             return data
-        contract = self.instance.contract if self.instance.contract_id else None
-        if contract and data.get("product") and data.get("eenheid") and data.get("geldig_van"):
+        # in the inline the contract (cleaned by its InlineForeignKeyField) carries the values just entered on
+        # the contract form, also when the contract is new
+        contract = data.get("contract") or getattr(self.instance, "contract", None)
+        van = data.get("geldig_van")
+        if contract and van and contract.startdatum and van < contract.startdatum:
+            self.add_error("geldig_van", "De ingangsdatum ligt voor de startdatum van het contract.")
+        elif contract and van and contract.einddatum and van > contract.einddatum:
+            self.add_error("geldig_van", "De ingangsdatum ligt na de einddatum van het contract.")
+        if contract and contract.pk and data.get("product") and data.get("eenheid") and van:
             laatste = (
                 ContractRegel.objects.filter(contract=contract, product=data["product"], eenheid=data["eenheid"])
                 .order_by("-geldig_van")

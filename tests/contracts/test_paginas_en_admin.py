@@ -254,3 +254,34 @@ def test_admin_andere_namen_uniek_zonder_hoofdletters(web_als, namen, melding):
     antwoord = web_als("inkoper", is_staff=True).post(f"/admin/contracts/zorgaanbieder/{aanbieder.pk}/change/", data)
     assert antwoord.status_code == 200 and melding in antwoord.content.decode()
     assert not AndereNaam.objects.exists()
+
+
+def test_admin_tariefregel_binnen_looptijd_contract(web_als):
+    """The admin refuses a tariff line outside the contract's dates, as the service does (also on a new contract)."""
+    from contracts.models import ContractRegel
+
+    aanbieder = ZorgaanbiederFactory()
+    data = {
+        "zorgaanbieder": aanbieder.pk,
+        "soort": "levering",
+        "kenmerk": "LEV-1",
+        "startdatum": "01-01-2023",
+        "einddatum": "31-12-2023",
+        "regels-TOTAL_FORMS": 1,
+        "regels-INITIAL_FORMS": 0,
+        "regels-0-product": "Ambulante begeleiding",
+        "regels-0-eenheid": "uur",
+        "regels-0-tarief": "75.50",
+        "regels-0-geldig_van": "01-12-2022",
+    }
+    client = web_als("inkoper", is_staff=True)
+    inhoud = client.post("/admin/contracts/contract/add/", data).content.decode()
+    assert "De ingangsdatum ligt voor de startdatum van het contract." in inhoud
+    assert not Contract.objects.exists()
+    inhoud = client.post(
+        "/admin/contracts/contract/add/", data | {"regels-0-geldig_van": "01-01-2024"}
+    ).content.decode()
+    assert "De ingangsdatum ligt na de einddatum van het contract." in inhoud
+    assert not ContractRegel.objects.exists()
+    antwoord = client.post("/admin/contracts/contract/add/", data | {"regels-0-geldig_van": "01-01-2023"})
+    assert antwoord.status_code == 302 and ContractRegel.objects.count() == 1
