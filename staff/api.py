@@ -299,7 +299,7 @@ class FormatieViewSet(viewsets.ModelViewSet):
         try:
             peildatum = date.fromisoformat(op) if op else date.today()
         except ValueError as exc:
-            raise ValidationError({"op": "Geef een datum als 2023-06-30."}) from exc
+            raise ValidationError({"op": ["Geef een datum als 2023-06-30."]}) from exc
         return selectors.formatie_met_bezetting(qs, op=peildatum)
 
 
@@ -362,7 +362,9 @@ def lees_peildata(waarden: list[str]) -> list[date]:
         try:
             peildata.append(date.fromisoformat(waarde.strip()))
         except ValueError as exc:
-            raise ValidationError({"peildatum": f"Ongeldige peildatum '{waarde}'; gebruik 2023-06-30."}) from exc
+            raise ValidationError({"peildatum": [f"Ongeldige peildatum '{waarde}'; gebruik 2023-06-30."]}) from exc
+    if fout := selectors.peildata_fout(peildata):
+        raise ValidationError({"peildatum": [fout]})
     return peildata
 
 

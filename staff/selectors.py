@@ -21,6 +21,12 @@ from staff.services import MELDCODE_SOORTEN, termijn
 NUL = Decimal("0.00")
 EEN_DECIMAAL = Decimal("0.1")
 
+# The FTE report answers for reference dates in this range, and for at most this many at once (one query
+# each): a date such as 01-01-0001 has no previous half-year date, and a thousand dates are a thousand queries.
+PEILDATUM_VAN = date(1990, 1, 1)
+PEILDATUM_TOT = date(2100, 12, 31)
+MAX_PEILDATA = 60
+
 
 # --- Scope -------------------------------------------------------------------------------------------
 
@@ -69,12 +75,24 @@ def vorige_halfjaardatum(d: date) -> date:
     return max(k for k in kandidaten if k < d)
 
 
+def peildata_fout(peildata: Iterable[date]) -> str | None:
+    """A Dutch message when a reference date is outside the range the report answers for, or when
+    there are too many; None when the dates are fine."""
+    peildata = set(peildata)
+    if any(not PEILDATUM_VAN <= d <= PEILDATUM_TOT for d in peildata):
+        return f"Kies een peildatum tussen {PEILDATUM_VAN:%d-%m-%Y} en {PEILDATUM_TOT:%d-%m-%Y}."
+    if len(peildata) > MAX_PEILDATA:
+        return f"Vraag hoogstens {MAX_PEILDATA} peildata tegelijk op."
+    return None
+
+
 def standaard_peildata(*, van: date | None = None, tot: date | None = None) -> list[date]:
-    """Every 30 June and 31 December from ``van`` (default: the first placement) up to ``tot`` (today)."""
+    """Every 30 June and 31 December from ``van`` (default: the first placement, not before
+    ``PEILDATUM_VAN``) up to ``tot`` (today)."""
     tot = tot or date.today()
     if van is None:
         eerste = Plaatsing.objects.order_by("van").values_list("van", flat=True).first()
-        van = eerste or tot
+        van = max(eerste, PEILDATUM_VAN) if eerste else tot
     peildata = []
     for jaar in range(van.year, tot.year + 1):
         for d in (date(jaar, 6, 30), date(jaar, 12, 31)):

@@ -39,6 +39,9 @@ class FteFilterForm(forms.Form):
         data = super().clean()
         if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
             self.add_error("tot", "De einddatum ligt voor de begindatum.")
+        for veld in ("van", "tot"):
+            if data.get(veld) and (fout := selectors.peildata_fout([data[veld]])):
+                self.add_error(veld, fout)
         return data
 
 
@@ -103,6 +106,8 @@ def fte_rapport(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, f"Ongeldige peildatum '{waarde}'.")
         if not peildata and (data.get("van") or data.get("tot")):
             peildata = selectors.standaard_peildata(van=data.get("van"), tot=data.get("tot"))
+        if not form.errors and (fout := selectors.peildata_fout(peildata)):
+            form.add_error(None, fout)
         if not form.errors:
             rapport = selectors.fte_rapport(peildata or None, **kwargs)
     if request.GET.get("formaat") == "xlsx" and rapport:

@@ -187,3 +187,44 @@ def test_meldcode_cijfers_met_gebiedscodes(gebied):
     PlaatsingFactory(gebied=gebied("voerendaal"), medewerker__naam="V")
     assert meldcode_scholing_cijfers(op=date(2024, 1, 1), gebieden=["voerendaal"])["zonder_basis"] == ["V"]
     assert fte_rapport([date(2024, 1, 1)], gebieden=["heerlen-1"])[0]["totaal"] == Decimal("0.0")
+
+
+@pytest.mark.parametrize(
+    ("query", "melding"),
+    [
+        ("peildatum=0001-01-01", "Kies een peildatum tussen 01-01-1990 en 31-12-2100."),
+        ("peildatum=9999-12-31", "Kies een peildatum tussen 01-01-1990 en 31-12-2100."),
+        ("&".join(f"peildatum={jaar}-06-30" for jaar in range(2000, 2061)), "hoogstens 60 peildata"),
+    ],
+)
+def test_api_rapport_peildatum_buiten_bereik_is_400(api_als, query, melding):
+    """01-01-0001 has no previous half-year date (was a 500); 61 dates would be 61 queries."""
+    antwoord = api_als("management").get(f"/api/v1/rapportages/fte/?{query}")
+    assert antwoord.status_code == 400
+    assert melding in " ".join(antwoord.json()["peildatum"])
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["peildatum=0001-06-30", "van=01-01-0001&tot=31-12-0001", "van=01-01-1900&tot=31-12-2023"],
+)
+def test_rapportpagina_peildatum_buiten_bereik_geeft_melding(web_als, query):
+    antwoord = web_als("management").get(f"/rapportages/fte/?{query}")
+    assert antwoord.status_code == 200
+    assert "Kies een peildatum tussen 01-01-1990 en 31-12-2100." in antwoord.content.decode()
+    assert "<svg" not in antwoord.content.decode()
+
+
+def test_rapportpagina_te_veel_peildata_geeft_melding(web_als):
+    antwoord = web_als("management").get("/rapportages/fte/?van=01-01-1990&tot=31-12-2030")
+    assert antwoord.status_code == 200
+    assert "Vraag hoogstens 60 peildata tegelijk op." in antwoord.content.decode()
+
+
+def test_standaard_peildata_niet_voor_1990(gebied):
+    PlaatsingFactory(
+        gebied=gebied("landgraaf"), medewerker__in_dienst_van=date(1, 1, 1), van=date(1, 1, 1), fte=Decimal("0.50")
+    )
+    peildata = standaard_peildata(tot=date(1991, 1, 1))
+    assert peildata == [date(1990, 6, 30), date(1990, 12, 31)]
+    assert fte_rapport(peildata)[0]["totaal"] == Decimal("0.5")
