@@ -285,3 +285,10 @@ def test_admin_tariefregel_binnen_looptijd_contract(web_als):
     assert not ContractRegel.objects.exists()
     antwoord = client.post("/admin/contracts/contract/add/", data | {"regels-0-geldig_van": "01-01-2023"})
     assert antwoord.status_code == 302 and ContractRegel.objects.count() == 1
+
+
+def test_rapportagepagina_transformatiedoel_tot_en_met_streefdatum(web_als):
+    """Agreements made on the target date itself count, so the page says 'uiterlijk op', not 'vóór'."""
+    AfspraakFactory(afgesproken_op=date(2023, 3, 31), streefdatum=date(2023, 12, 31))
+    inhoud = web_als("inkoper").get("/zorgaanbieders/rapportage/?jaar=2023").content.decode()
+    assert "afgesproken uiterlijk op 31-03-2023:\n  <strong>1</strong>" in inhoud
