@@ -37,7 +37,16 @@ def vandaag() -> date:
 # --- Jeugdige -----------------------------------------------------------------------------------
 
 
-def _valideer_jeugdige(*, jeugdige_id: int | None, bsn: str | None, reden_geen_bsn: str, gemeente, gebied) -> None:
+def _valideer_jeugdige(
+    *,
+    jeugdige_id: int | None,
+    bsn: str | None,
+    reden_geen_bsn: str,
+    gemeente,
+    gebied,
+    postcode: str = "",
+    huisnummer: str = "",
+) -> None:
     fouten: dict[str, str] = {}
     if bsn:
         try:
@@ -49,8 +58,16 @@ def _valideer_jeugdige(*, jeugdige_id: int | None, bsn: str | None, reden_geen_b
                 fouten["bsn"] = "Er is al een jeugdige met dit BSN."
         if reden_geen_bsn:
             fouten["reden_geen_bsn"] = "Geef geen reden zonder BSN als er wel een BSN is."
-    elif not reden_geen_bsn:
-        fouten["reden_geen_bsn"] = "Geef de reden waarom er geen BSN is."
+    else:
+        # Without a BSN the person is identified by name, date of birth and address (an anonymous
+        # client gives no address).
+        if not reden_geen_bsn:
+            fouten["reden_geen_bsn"] = "Geef de reden waarom er geen BSN is."
+        elif reden_geen_bsn != Jeugdige.RedenGeenBsn.ANONIEM:
+            if not (postcode or "").strip():
+                fouten["postcode"] = "Zonder BSN is de postcode verplicht."
+            if not (huisnummer or "").strip():
+                fouten["huisnummer"] = "Zonder BSN is het huisnummer verplicht."
     if gebied is not None and gemeente is not None and gebied.gemeente_id != gemeente.pk:
         fouten["gebied"] = f"Het gebied {gebied} ligt niet in de gemeente {gemeente}."
     if fouten:
@@ -72,7 +89,15 @@ def maak_jeugdige(
 ) -> Jeugdige:
     """Register a young person; the client number is generated from the row id."""
     bsn = (bsn or "").strip() or None
-    _valideer_jeugdige(jeugdige_id=None, bsn=bsn, reden_geen_bsn=reden_geen_bsn, gemeente=gemeente, gebied=gebied)
+    _valideer_jeugdige(
+        jeugdige_id=None,
+        bsn=bsn,
+        reden_geen_bsn=reden_geen_bsn,
+        gemeente=gemeente,
+        gebied=gebied,
+        postcode=postcode,
+        huisnummer=huisnummer,
+    )
     if geboortedatum > vandaag():
         raise ValidationError({"geboortedatum": "De geboortedatum ligt in de toekomst."})
     try:
@@ -126,6 +151,8 @@ def wijzig_jeugdige(*, jeugdige: Jeugdige, **velden) -> Jeugdige:
         reden_geen_bsn=nieuw["reden_geen_bsn"],
         gemeente=nieuw["gemeente"],
         gebied=nieuw["gebied"],
+        postcode=nieuw["postcode"],
+        huisnummer=nieuw["huisnummer"],
     )
     for veld, waarde in velden.items():
         setattr(jeugdige, veld, waarde)

@@ -74,6 +74,7 @@ def test_jeugdige_registreren_zonder_bsn_met_reden(gw, gebied):
         ({"bsn": "123456789"}, "bsn", "elfproef"),
         ({"bsn": "12345"}, "bsn", "9 cijfers"),
         ({}, "reden_geen_bsn", "reden waarom er geen BSN"),
+        ({"reden_geen_bsn": "asielzoeker", "huisnummer": "7"}, "postcode", "de postcode verplicht"),
         ({"bsn": GELDIG_BSN, "geboortedatum": "2099-01-01"}, "geboortedatum", "toekomst"),
     ],
 )

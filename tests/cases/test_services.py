@@ -68,6 +68,8 @@ def test_jeugdige_krijgt_clientnummer(gebied):
         ({"bsn": "1234"}, "bsn", "9 cijfers"),
         ({}, "reden_geen_bsn", "reden"),
         ({"bsn": "111222333", "reden_geen_bsn": "anoniem"}, "reden_geen_bsn", "geen reden"),
+        ({"reden_geen_bsn": "asielzoeker", "huisnummer": "7"}, "postcode", "de postcode verplicht"),
+        ({"reden_geen_bsn": "mbo_zonder_dossier", "postcode": "6411AB"}, "huisnummer", "het huisnummer verplicht"),
     ],
 )
 def test_jeugdige_ongeldig(gebied, kw, veld, tekst):
@@ -433,3 +435,8 @@ def test_zorginzet_start_na_einde_relatie_geweigerd():
     assert "incidentele overeenkomst" in melding(exc, "gestart_op")
     assert Zorginzet.objects.get(pk=z.pk).gestart_op is None
     services.start_zorginzet(zorginzet=z, op=date(2023, 3, 31))
+
+
+def test_anonieme_jeugdige_zonder_adres(gebied):
+    j = _jeugdige(gebied("heerlen-1"), reden_geen_bsn="anoniem")
+    assert (j.bsn, j.postcode, j.reden_geen_bsn) == (None, "", "anoniem")
