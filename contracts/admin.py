@@ -518,7 +518,9 @@ class JaarrekeningForm(forms.ModelForm):
             self.add_error("oordeel", "Een beoordeelde jaarrekening heeft een oordeel.")
         if oordeel and oordeel != "geen_bijzonderheden" and not (data.get("toelichting") or "").strip():
             self.add_error("toelichting", "Licht een aandachtspunt of twijfel over de continuïteit toe.")
-        if op and data.get("boekjaar") and op.year <= data["boekjaar"]:
+        if op and op > date.today():
+            self.add_error("beoordeeld_op", "De beoordelingsdatum kan niet in de toekomst liggen.")
+        elif op and data.get("boekjaar") and op.year <= data["boekjaar"]:
             self.add_error("beoordeeld_op", "Een jaarrekening wordt beoordeeld na afloop van het boekjaar.")
         return data
 

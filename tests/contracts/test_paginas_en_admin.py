@@ -292,3 +292,18 @@ def test_rapportagepagina_transformatiedoel_tot_en_met_streefdatum(web_als):
     AfspraakFactory(afgesproken_op=date(2023, 3, 31), streefdatum=date(2023, 12, 31))
     inhoud = web_als("inkoper").get("/zorgaanbieders/rapportage/?jaar=2023").content.decode()
     assert "afgesproken uiterlijk op 31-03-2023:\n  <strong>1</strong>" in inhoud
+
+
+def test_admin_jaarrekening_niet_in_toekomst_beoordeeld(web_als):
+    from contracts.models import JaarrekeningBeoordeling
+
+    data = {
+        "zorgaanbieder": ZorgaanbiederFactory().pk,
+        "boekjaar": 2022,
+        "beoordeeld_op": "01-06-2099",
+        "oordeel": "geen_bijzonderheden",
+        "toelichting": "",
+    }
+    inhoud = web_als("inkoper", is_staff=True).post("/admin/contracts/jaarrekeningbeoordeling/add/", data)
+    assert "De beoordelingsdatum kan niet in de toekomst liggen." in inhoud.content.decode()
+    assert not JaarrekeningBeoordeling.objects.exists()
