@@ -36,6 +36,9 @@ from jens.audit import log_toegang
 from jens.models import Gemeente
 from jens.scope import filter_op_scope
 
+# years the register holds (as the report parameters): a typo such as 20211 is a 400, not a stored year
+JAAR = {"min_value": 2000, "max_value": 2100}
+
 
 def dienst(functie, **kwargs):
     """Call a service; its ValidationError becomes a 400."""
@@ -513,6 +516,7 @@ class JaarrekeningBeoordelingSerializer(serializers.ModelSerializer):
             "toelichting",
         ]
         read_only_fields = ["beoordeeld_door"]
+        extra_kwargs = {"boekjaar": JAAR}
         validators = []
 
     def _opslaan(self, data):
@@ -570,6 +574,7 @@ class UitgaveSerializer(serializers.ModelSerializer):
     class Meta:
         model = Uitgave
         fields = ["id", "zorgaanbieder", "zorgaanbieder_naam", "jaar", "maand", "gemeente", "categorie", "bedrag"]
+        extra_kwargs = {"jaar": JAAR}
         validators = []
 
     def create(self, validated_data):
@@ -616,6 +621,7 @@ class OpdrachtSerializer(serializers.ModelSerializer):
             "opdrachtsom",
             "toelichting",
         ]
+        extra_kwargs = {"jaar": JAAR}
         validators = []
 
     def create(self, validated_data):

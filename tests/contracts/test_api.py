@@ -408,3 +408,21 @@ def test_gesprek_naar_andere_aanbieder_met_besproken_afspraken_400(api_als):
     assert antwoord.status_code == 400 and "afspraken" in antwoord.json()
     gesprek.refresh_from_db()
     assert gesprek.zorgaanbieder_id == afspraak.zorgaanbieder_id
+
+
+@pytest.mark.parametrize(
+    ("url", "data"),
+    [
+        ("/api/v1/opdrachten/", {"gemeente": "heerlen", "jaar": 20211, "lumpsum": "1"}),
+        (
+            "/api/v1/uitgaven/",
+            {"jaar": 1899, "maand": 1, "gemeente": "heerlen", "categorie": "pgb", "bedrag": "1"},
+        ),
+        ("/api/v1/jaarrekening-beoordelingen/", {"boekjaar": 20221}),
+    ],
+)
+def test_onmogelijk_jaar_is_400(api_als, url, data):
+    aanbieder = ZorgaanbiederFactory()
+    antwoord = api_als("inkoper").post(url, {"zorgaanbieder": aanbieder.pk, **data}, format="json")
+    assert antwoord.status_code == 400
+    assert {"jaar", "boekjaar"} & set(antwoord.json())
