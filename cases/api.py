@@ -62,22 +62,56 @@ class ContractVeld(serializers.PrimaryKeyRelatedField):
         return Contract.objects.all()
 
 
+class _ScopedVeld(serializers.PrimaryKeyRelatedField):
+    """An object the user may see (others: 'does not exist', so nothing leaks). An attempt to link an
+    existing object outside the user's scope is written to the access log as refused."""
+
+    model = None
+    client_pad = "jeugdige__clientnummer"
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError:
+            try:
+                rij = self.model.objects.filter(pk=int(data)).values_list(self.client_pad, flat=True)
+                bestaat, client = rij.exists(), rij.first()
+            except (TypeError, ValueError, OverflowError):
+                bestaat, client = False, None
+            if bestaat:
+                log_toegang(
+                    self.context["request"],
+                    actie=Toegangslog.Actie.WIJZIGEN,
+                    object_type=self.model._meta.model_name,
+                    object_id=data,
+                    client=client or "",
+                    omschrijving="Geen toegang (koppelen)",
+                    toegestaan=False,
+                )
+            raise
+
+
 @extend_schema_field(OpenApiTypes.INT)
-class ScopedJeugdigeVeld(serializers.PrimaryKeyRelatedField):
-    """A young person the user may see (others: 'does not exist', so nothing leaks)."""
+class ScopedJeugdigeVeld(_ScopedVeld):
+    model = Jeugdige
+    client_pad = "clientnummer"
 
     def get_queryset(self):
         return selectors.jeugdigen_voor(self.context["request"].user)
 
 
 @extend_schema_field(OpenApiTypes.INT)
-class ScopedHulpvraagVeld(serializers.PrimaryKeyRelatedField):
+class ScopedHulpvraagVeld(_ScopedVeld):
+    model = Hulpvraag
+
     def get_queryset(self):
         return selectors.in_scope(Hulpvraag.objects.all(), self.context["request"].user)
 
 
 @extend_schema_field(OpenApiTypes.INT)
-class ScopedVeiligThuisMeldingVeld(serializers.PrimaryKeyRelatedField):
+class ScopedVeiligThuisMeldingVeld(_ScopedVeld):
+    model = VeiligThuisMelding
+
     def get_queryset(self):
         return selectors.in_scope(VeiligThuisMelding.objects.all(), self.context["request"].user)
 

@@ -252,6 +252,17 @@ def test_hulpvraag_voor_jeugdige_buiten_scope_geweigerd(gw, buiten):
         format="json",
     )
     assert r.status_code == 400 and "jeugdige" in r.data
+    log = laatste_log()
+    assert (log.uitkomst, log.client, log.object_type) == ("geweigerd", buiten.clientnummer, "jeugdige")
+
+
+def test_koppelen_aan_onbestaand_object_niet_als_geweigerd_gelogd(gw):
+    r = gw.post(
+        "/api/v1/hulpvragen/",
+        {"jeugdige": 999999, "ontvangen_op": "2025-03-03", "verwijzer": "onderwijs", "soort": "nieuwe_client"},
+        format="json",
+    )
+    assert r.status_code == 400 and not Toegangslog.objects.exists()
 
 
 def test_vt_opvolgen_via_api(gw):

@@ -39,6 +39,14 @@ def test_onderzoek_met_melding_buiten_scope(api_als, gebied):
     )
     assert r.status_code == 400 and "veilig_thuis_melding" in r.data
     assert "andere jeugdige" not in str(r.data)  # nothing about a report outside the scope leaks
+    from jens.models import Toegangslog
+
+    log = Toegangslog.objects.get()
+    assert (log.object_type, log.client, log.uitkomst) == (
+        "veiligthuismelding",
+        vreemd.jeugdige.clientnummer,
+        "geweigerd",
+    )
 
 
 def test_rapport_api_gemeente_met_nul_geen_500(api_als):
