@@ -32,6 +32,7 @@ from contracts.models import (
     Zorgaanbieder,
 )
 from contracts.resources import ContractResource, RelatieResource, UitgaveResource, ZorgaanbiederResource
+from jens.audit import log_toegang
 from jens.models import Gemeente
 
 FORMATEN = [CSV, XLSX]
@@ -373,6 +374,20 @@ class ContractAdmin(ImportExportMixin, SimpleHistoryAdmin):
         (_("Incidentele overeenkomst"), {"fields": ["incidentele_reden", "client_referentie"]}),
         (_("Document"), {"fields": ["document", "document_link", "opmerkingen"]}),
     ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        antwoord = super().change_view(request, object_id, form_url, extra_context)
+        contract = getattr(antwoord, "context_data", {}).get("original") if request.method == "GET" else None
+        if contract is not None and contract.client_referentie:  # an incidental contract names a client
+            log_toegang(
+                request,
+                actie="inzien",
+                object_type="contract",
+                object_id=contract.pk,
+                client=contract.client_referentie,
+                omschrijving=f"Incidenteel contract {contract.kenmerk}",
+            )
+        return antwoord
 
     def get_readonly_fields(self, request, obj=None):
         # the status changes only through the actions (the transition table in the service)

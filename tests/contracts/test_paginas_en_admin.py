@@ -307,3 +307,16 @@ def test_admin_jaarrekening_niet_in_toekomst_beoordeeld(web_als):
     inhoud = web_als("inkoper", is_staff=True).post("/admin/contracts/jaarrekeningbeoordeling/add/", data)
     assert "De beoordelingsdatum kan niet in de toekomst liggen." in inhoud.content.decode()
     assert not JaarrekeningBeoordeling.objects.exists()
+
+
+def test_admin_incidenteel_contract_inzien_wordt_gelogd(web_als):
+    """The admin page of an incidental contract shows a client reference: opening it is logged, as in the API."""
+    from jens.models import Toegangslog
+
+    contract = ContractFactory(soort="incidenteel", incidentele_reden="buiten_regio", client_referentie="CL-7")
+    client = web_als("inkoper", is_staff=True)
+    assert client.get(f"/admin/contracts/contract/{contract.pk}/change/").status_code == 200
+    log = Toegangslog.objects.get(object_type="contract")
+    assert (log.actie, log.client, log.object_id) == ("inzien", "CL-7", str(contract.pk))
+    assert client.get(f"/admin/contracts/contract/{ContractFactory().pk}/change/").status_code == 200
+    assert Toegangslog.objects.count() == 1
