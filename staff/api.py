@@ -261,6 +261,17 @@ class FormatieSerializer(serializers.ModelSerializer):
             raise als_drf_fout(exc) from exc
 
     def update(self, instance, validated_data):
+        # The area, domain and start date identify the row: changing one would record a second budget row
+        # and leave this one as it was. A new budget from a date is a new row (POST).
+        anders = [
+            veld
+            for veld in ("gebied", "domein", "geldig_van")
+            if veld in validated_data and validated_data[veld] != getattr(instance, veld)
+        ]
+        if anders:
+            raise ValidationError(
+                dict.fromkeys(anders, ["Dit wijzigt u niet; leg een nieuwe formatie vast vanaf de nieuwe datum."])
+            )
         velden = {
             "gebied": instance.gebied,
             "domein": instance.domein,

@@ -244,3 +244,36 @@ def test_rolrechten_van_de_groepen():
     assert {"view_medewerker", "change_medewerker", "add_plaatsing"} <= rechten("gebiedsmanager")
     assert "delete_medewerker" not in rechten("gebiedsmanager")
     assert "add_medewerker" in rechten("management") and "add_medewerker" in rechten("functioneel_beheerder")
+
+
+def test_formatie_vastleggen_en_ongeldige_invoer_400(api_als, gebied):
+    client = api_als("management")
+    data = {"gebied": "landgraaf", "domein": "gebiedsteam", "fte": "4.50", "geldig_van": "2023-01-01"}
+    antwoord = client.post("/api/v1/formatie/", data)
+    assert antwoord.status_code == 201
+    fouten = client.post("/api/v1/formatie/", {**data, "fte": "-1", "gebied": "atlantis"}).json()
+    assert "niet negatief" in " ".join(fouten["fte"]) and "Onbekend gebied" in " ".join(fouten["gebied"])
+    assert client.get("/api/v1/formatie/?op=2023-06-30").json()["count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "veld"),
+    [
+        ({"geldig_van": "2024-01-01"}, "geldig_van"),
+        ({"gebied": "voerendaal"}, "gebied"),
+        ({"domein": "voorliggend_veld"}, "domein"),
+    ],
+)
+def test_formatie_wijzigen_maakt_geen_tweede_rij(api_als, gebied, wijziging, veld):
+    """Changing the start date, area or domain recorded a second row and left the old one unchanged."""
+    from staff.models import Formatie
+
+    formatie = FormatieFactory(gebied=gebied("landgraaf"), fte=Decimal("4.00"), geldig_van=date(2023, 1, 1))
+    client = api_als("management")
+    antwoord = client.patch(f"/api/v1/formatie/{formatie.pk}/", wijziging, format="json")
+    assert antwoord.status_code == 400
+    assert "leg een nieuwe formatie vast" in " ".join(antwoord.json()[veld])
+    assert Formatie.objects.count() == 1
+    assert client.patch(f"/api/v1/formatie/{formatie.pk}/", {"fte": "5.00"}, format="json").status_code == 200
+    formatie.refresh_from_db()
+    assert formatie.fte == Decimal("5.00") and Formatie.objects.count() == 1
