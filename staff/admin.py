@@ -145,6 +145,10 @@ class ScholingAdmin(SimpleHistoryAdmin):
     list_select_related = ["medewerker"]
     autocomplete_fields = ["medewerker"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a record to another employee would leave the first one's Meldcode deadlines stale.
+        return ["medewerker"] if obj else []
+
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)

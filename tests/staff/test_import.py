@@ -135,3 +135,19 @@ def test_admin_plaatsing_boven_maximum_geweigerd(client, maak_gebruiker, gebied)
     assert fout.status_code == 200 and "het maximum is 1,00" in fout.content.decode()
     assert client.post("/admin/staff/plaatsing/add/", {**data, "fte": "0,20"}).status_code == 302
     assert Plaatsing.objects.count() == 2
+
+
+def test_admin_scholing_niet_naar_andere_medewerker(client, maak_gebruiker):
+    """The employee of a training record is fixed: moving it left the first employee's deadlines stale."""
+    from staff.models import Scholing
+    from staff.services import registreer_scholing
+
+    client.force_login(maak_gebruiker("functioneel_beheerder", is_staff=True))
+    eerste, tweede = MedewerkerFactory(), MedewerkerFactory()
+    scholing = registreer_scholing(medewerker=eerste, soort="meldcode_basis", datum=date(2023, 3, 1))
+    data = {"medewerker": tweede.pk, "soort": "meldcode_basis", "datum": "01-03-2023", "omschrijving": "x"}
+    assert client.post(f"/admin/staff/scholing/{scholing.pk}/change/", data).status_code == 302
+    scholing = Scholing.objects.get()
+    assert scholing.medewerker == eerste and scholing.omschrijving == "x"
+    eerste.refresh_from_db()
+    assert eerste.meldcode_basis_uiterlijk is None and eerste.meldcode_opfris_uiterlijk == date(2024, 3, 1)
