@@ -27,7 +27,6 @@ from cases.models import (
 from jens.api_fouten import als_drf_fout as fout_400
 from jens.audit import log_toegang
 from jens.models import Gebied, Gemeente, Toegangslog
-from jens.periode import Periode
 from jens.roles import heeft_rol, hoofdrol
 from jens.scope import gebieden_voor
 
@@ -885,7 +884,7 @@ class RapportBasis(APIView):
 
     def parameters(self, request):
         try:
-            periode = Periode.parse(request.query_params.get("periode", ""))
+            periode = selectors.rapportperiode(request.query_params.get("periode", ""))
         except ValueError as exc:
             raise exceptions.ValidationError({"periode": [str(exc)]}) from exc
         gevraagd = None

@@ -78,6 +78,15 @@ def gemeente_voor_rapport(user, gevraagd: Gemeente | None) -> Gemeente | None:
     return eigen.first()
 
 
+def rapportperiode(tekst: str) -> Periode:
+    """``Periode.parse`` for the reports, limited to the years 1900-2100 (the figures look one day
+    past the end of the period, which does not exist after 31-12-9999)."""
+    periode = Periode.parse(tekst)
+    if periode.van.year < 1900 or periode.tot.year > 2100:
+        raise ValueError("Geef een periode tussen 1900 en 2100.")
+    return periode
+
+
 def maskeer(waarde):
     """Counts under 5 become "<5" (the gemeente sees no countable persons). Applied recursively."""
     if isinstance(waarde, bool):

@@ -141,7 +141,7 @@ def rapportage(request: HttpRequest) -> HttpResponse:
     tekst = request.GET.get("periode") or f"{date.today().year - 1}H2"
     fout = ""
     try:
-        periode = Periode.parse(tekst)
+        periode = selectors.rapportperiode(tekst)
     except ValueError as exc:
         fout, periode = str(exc), Periode.parse(f"{date.today().year - 1}H2")
     code = request.GET.get("gemeente", "").replace("\x00", "")  # PostgreSQL refuses NUL in text

@@ -115,3 +115,13 @@ def test_lijst_met_casusinhoud_gelogd_per_rij(api_als, gebied, pad, maak):
         for log in logs
     )
     assert all(log.gebruiker == gw.user and log.rol == "gedragswetenschapper" for log in logs)
+
+
+@pytest.mark.parametrize("periode", ["9999", "9999H2", "2023-01-01..9999-12-31"])
+def test_rapportperiode_tot_het_jaar_9999_geen_500(api_als, web_als, periode):
+    m = api_als("management")
+    r = m.get("/api/v1/rapportages/clienten/", {"periode": periode})
+    assert r.status_code == 400 and "periode" in r.data
+    assert m.get("/api/v1/rapportages/casuistiek/", {"periode": periode}).status_code == 400
+    html = web_als("management").get("/casussen/rapportage/", {"periode": periode}).content.decode()
+    assert "Geef een periode tussen 1900 en 2100." in html
