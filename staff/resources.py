@@ -103,6 +103,8 @@ class PlaatsingResource(resources.ModelResource):
                 fouten["fte"] = [
                     "De fte van een bestaande plaatsing wijzigt u niet; beëindig haar en start een nieuwe plaatsing."
                 ]
+            if oud.tot is not None and (instance.tot is None or instance.tot > oud.tot):
+                fouten["tot"] = ["Een beëindigde plaatsing kan niet worden verlengd; start een nieuwe."]
         if not fouten and instance.medewerker_id:
             # the row lock on the employee, as in the services, for the FTE-sum check
             instance.medewerker = Medewerker.objects.select_for_update().get(pk=instance.medewerker_id)

@@ -151,3 +151,25 @@ def test_admin_scholing_niet_naar_andere_medewerker(client, maak_gebruiker):
     assert scholing.medewerker == eerste and scholing.omschrijving == "x"
     eerste.refresh_from_db()
     assert eerste.meldcode_basis_uiterlijk is None and eerste.meldcode_opfris_uiterlijk == date(2024, 3, 1)
+
+
+def test_import_verlengt_geen_beeindigde_plaatsing(lid, gebied):
+    """As in the service: an ended placement is not extended (a new one is started); ending one is fine."""
+    m = MedewerkerFactory(personeelsnummer="P1", werkgever=lid, in_dienst_van=date(2020, 1, 1))
+    PlaatsingFactory(
+        medewerker=m, gebied=gebied("landgraaf"), fte=Decimal("0.60"), van=date(2020, 1, 1), tot=date(2021, 1, 1)
+    )
+    koppen = ["personeelsnummer", "gebied", "domein", "fte", "van", "tot"]
+    for tot in ("", "2022-01-01"):
+        data = tablib.Dataset(["P1", "landgraaf", "gebiedsteam", "0.60", "2020-01-01", tot], headers=koppen)
+        resultaat = PlaatsingResource().import_data(data, dry_run=False, rollback_on_validation_errors=True)
+        fouten = {rij.number: rij.error_dict for rij in resultaat.invalid_rows}
+        assert "niet worden verlengd" in fouten[1]["tot"][0]
+        assert Plaatsing.objects.get().tot == date(2021, 1, 1)
+    data = tablib.Dataset(["P1", "landgraaf", "gebiedsteam", "0.60", "2020-01-01", "2020-07-01"], headers=koppen)
+    assert (
+        not PlaatsingResource()
+        .import_data(data, dry_run=False, rollback_on_validation_errors=True)
+        .has_validation_errors()
+    )
+    assert Plaatsing.objects.get().tot == date(2020, 7, 1)
