@@ -95,7 +95,8 @@ def maskeer(waarde):
         return "<5" if 0 < waarde < KLEIN_AANTAL else waarde
     if isinstance(waarde, dict):
         return {
-            k: (v if k in ("norm", "gemeente", "gebied", "maand") or k.endswith("_norm") else maskeer(v))
+            # Norms, names and durations in days (median waiting time, journey length) are no counts.
+            k: (v if k in ("norm", "gemeente", "gebied", "maand") or k.endswith(("_norm", "dagen")) else maskeer(v))
             for k, v in waarde.items()
         }
     if isinstance(waarde, list):

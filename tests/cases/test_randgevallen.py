@@ -125,3 +125,14 @@ def test_rapportperiode_tot_het_jaar_9999_geen_500(api_als, web_als, periode):
     assert m.get("/api/v1/rapportages/casuistiek/", {"periode": periode}).status_code == 400
     html = web_als("management").get("/casussen/rapportage/", {"periode": periode}).content.decode()
     assert "Geef een periode tussen 1900 en 2100." in html
+
+
+def test_maskeren_laat_duren_in_dagen_staan():
+    from cases import selectors
+
+    rij = {"gebied": "Heerlen gebied 1", "wachtend": 3, "mediaan_wachtdagen": 2}
+    assert selectors.maskeer([rij]) == [{"gebied": "Heerlen gebied 1", "wachtend": "<5", "mediaan_wachtdagen": 2}]
+    assert selectors.maskeer({"gemiddelde_duur_dagen": 4, "terugkerende_clienten": 2}) == {
+        "gemiddelde_duur_dagen": 4,
+        "terugkerende_clienten": "<5",
+    }
