@@ -91,3 +91,16 @@ def test_toegangslog_pagina_per_client(web_als, api_als):
     html = web_als("functioneel_beheerder").get("/casussen/toegangslog/", {"client": j.clientnummer}).content.decode()
     assert "gedragswetenschapper" in html and "inzien" in html
     assert web_als("management").get("/casussen/toegangslog/").status_code == 404
+
+
+def test_opvolgen_link_op_detail_alleen_voor_wie_mag_opvolgen(web_als):
+    m = VeiligThuisMeldingFactory()
+    url = f"/casussen/veilig-thuis/{m.pk}/opvolgen/"
+    assert (
+        url
+        in web_als("gedragswetenschapper", gebieden=["heerlen-1"])
+        .get(f"/casussen/jeugdigen/{m.jeugdige_id}/")
+        .content.decode()
+    )
+    html = web_als("management").get(f"/casussen/jeugdigen/{m.jeugdige_id}/").content.decode()
+    assert "nog niet opgevolgd" in html and url not in html
