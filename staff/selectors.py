@@ -242,9 +242,15 @@ def huidige_fte(*, gebieden: QuerySet, op: date) -> list[dict]:
 
 
 def eindigende_plaatsingen(*, gebieden: QuerySet, op: date, dagen: int | None = None) -> QuerySet[Plaatsing]:
+    """Placements ending within ``dagen`` days after ``op``; not one whose hours were changed, i.e. that is
+    followed on its end date by a placement of the same employee in the same area and domain."""
     dagen = termijn("STAFF_PLAATSING_EINDIGT_DAGEN") if dagen is None else dagen
+    vervolg = Plaatsing.objects.filter(
+        medewerker=OuterRef("medewerker"), gebied=OuterRef("gebied"), domein=OuterRef("domein"), van=OuterRef("tot")
+    )
     return (
         Plaatsing.objects.filter(gebied__in=gebieden.values("pk"), tot__gt=op, tot__lte=op + timedelta(days=dagen))
+        .exclude(Exists(vervolg))
         .select_related("medewerker", "gebied")
         .order_by("tot", "medewerker__naam")
     )

@@ -1,10 +1,11 @@
 import io
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import openpyxl
 import pytest
 
+from jens.models import Gebied
 from staff.models import Domein
 from staff.selectors import fte_rapport, meldcode_scholing_cijfers, standaard_peildata, vorige_halfjaardatum
 from tests.staff.factories import MedewerkerFactory, PlaatsingFactory, ScholingFactory
@@ -150,9 +151,8 @@ def test_teampagina_landgraaf_ziet_geen_heerlen(web_als, gebied):
 def test_teampagina_toont_eindigende_plaatsingen_en_tekort(web_als, gebied):
     vandaag = date.today()
     PlaatsingFactory(
-        gebied=gebied("landgraaf"), medewerker__naam="Eindigt Binnenkort", tot=vandaag.replace(year=vandaag.year + 1)
-    )
-    from datetime import timedelta
+        gebied=gebied("landgraaf"), medewerker__naam="Eindigt Binnenkort", tot=vandaag + timedelta(days=365)
+    )  # (not vandaag.replace(year=...), which fails on 29 February)
 
     PlaatsingFactory(gebied=gebied("landgraaf"), medewerker__naam="Stopt Snel", tot=vandaag + timedelta(days=30))
     inhoud = web_als("gebiedsmanager", gebieden=["landgraaf"]).get("/team/").content.decode()
@@ -228,3 +228,16 @@ def test_standaard_peildata_niet_voor_1990(gebied):
     peildata = standaard_peildata(tot=date(1991, 1, 1))
     assert peildata == [date(1990, 6, 30), date(1990, 12, 31)]
     assert fte_rapport(peildata)[0]["totaal"] == Decimal("0.5")
+
+
+def test_eindigende_plaatsingen_niet_bij_gewijzigde_uren(gebied):
+    """Changing hours ends the old placement and starts a new one on the same day: that person is not leaving."""
+    from staff.selectors import eindigende_plaatsingen
+    from staff.services import wijzig_uren
+
+    op = date(2024, 3, 1)
+    blijft = PlaatsingFactory(gebied=gebied("landgraaf"), medewerker__naam="Blijft", tot=date(2024, 12, 31))
+    wijzig_uren(plaatsing=blijft, fte=Decimal("0.60"), per=date(2024, 3, 20))
+    PlaatsingFactory(gebied=gebied("landgraaf"), medewerker__naam="Vertrekt", tot=date(2024, 3, 20))
+    landgraaf = Gebied.objects.filter(code="landgraaf")
+    assert [p.medewerker.naam for p in eindigende_plaatsingen(gebieden=landgraaf, op=op)] == ["Vertrekt"]
