@@ -32,7 +32,7 @@ from contracts.models import (
     Zorgaanbieder,
 )
 from jens.api_fouten import als_drf_fout
-from jens.audit import log_toegang
+from jens.audit import log_toegang, log_toegang_lijst
 from jens.models import Gemeente
 from jens.scope import filter_op_scope
 
@@ -273,6 +273,22 @@ class ContractViewSet(viewsets.ModelViewSet):
             .prefetch_related("gemeenten", "regels")
             .order_by("zorgaanbieder__naam", "-startdatum", "pk")
         )
+
+    def list(self, request, *args, **kwargs):
+        antwoord = super().list(request, *args, **kwargs)
+        rijen = antwoord.data.get("results", antwoord.data) if isinstance(antwoord.data, dict) else antwoord.data
+        # Incidental contracts on this page name a client: every one shown is a logged read (one insert).
+        log_toegang_lijst(
+            request,
+            actie="inzien",
+            object_type="contract",
+            regels=[
+                (r["id"], r["client_referentie"], f"Incidenteel contract {r['kenmerk']} (lijst)")
+                for r in rijen
+                if r.get("client_referentie")
+            ],
+        )
+        return antwoord
 
     def retrieve(self, request, *args, **kwargs):
         antwoord = super().retrieve(request, *args, **kwargs)

@@ -426,3 +426,20 @@ def test_onmogelijk_jaar_is_400(api_als, url, data):
     antwoord = api_als("inkoper").post(url, {"zorgaanbieder": aanbieder.pk, **data}, format="json")
     assert antwoord.status_code == 400
     assert {"jaar", "boekjaar"} & set(antwoord.json())
+
+
+def test_incidentele_contracten_in_de_lijst_worden_gelogd_in_een_query(api_als, django_assert_max_num_queries):
+    client = api_als("inkoper")
+    ContractFactory.create_batch(3)
+    incidenteel = [
+        ContractFactory(soort="incidenteel", incidentele_reden="nichezorg", client_referentie=f"CL-{i}")
+        for i in range(4)
+    ]
+    client.get("/api/v1/contracten/")
+    assert set(Toegangslog.objects.values_list("client", flat=True)) == {c.client_referentie for c in incidenteel}
+    assert set(Toegangslog.objects.values_list("gebruikersnaam", flat=True)) == {client.user.username}
+    Toegangslog.objects.all().delete()
+    # Page size 1 or 500: the logging adds one insert, not one per row.
+    with django_assert_max_num_queries(7):
+        client.get("/api/v1/contracten/", {"page_size": 500})
+    assert Toegangslog.objects.count() == 4
