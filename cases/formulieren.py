@@ -93,6 +93,11 @@ class DatumForm(Formulier):
         self.fields["op"].label = label
 
 
+class AfsluitenForm(Formulier):
+    op = datumveld("Afgesloten op")
+    einde_reden = forms.ChoiceField(label="Reden einde", choices=Hulpvraag.EindeReden.choices)
+
+
 class KernteamForm(Formulier):
     op = datumveld("Kernteam gehouden op")
     triage = forms.ChoiceField(label="Triage", choices=Hulpvraag.Triage.choices)

@@ -29,6 +29,12 @@ urlpatterns = [
         name="cases-gezinsplan",
     ),
     path(
+        "casussen/hulpvragen/<int:pk>/afsluiten/",
+        views_formulieren.actie,
+        {"naam": "afsluiten"},
+        name="cases-hulpvraag-afsluiten",
+    ),
+    path(
         "casussen/hulpvragen/<int:pk>/evaluatie/",
         views_formulieren.actie,
         {"naam": "evaluatie"},

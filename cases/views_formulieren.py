@@ -203,6 +203,18 @@ ACTIES: dict[str, Actie] = {
         uitvoeren=lambda request, obj, data: services.stel_gezinsplan_vast(hulpvraag=obj, **data),
         foutvelden={"gezinsplan_op": "op"},
     ),
+    "afsluiten": Actie(
+        model=Hulpvraag,
+        object_type="hulpvraag",
+        pad="jeugdige",
+        recht="cases.change_hulpvraag",
+        titel="Hulpvraag afsluiten",
+        knop="Afsluiten",
+        omschrijving="Hulpvraag afgesloten (pagina)",
+        formulier=lambda data, **_: formulieren.AfsluitenForm(data),
+        uitvoeren=lambda request, obj, data: services.sluit_hulpvraag(hulpvraag=obj, **data),
+        foutvelden={"afgesloten_op": "op"},
+    ),
     "evaluatie": Actie(
         model=Hulpvraag,
         object_type="hulpvraag",

@@ -352,6 +352,24 @@ def test_terugkoppeling_herbeoordeling_voor_terugkoppeling_naast_veld(gw):
     assert MeldcodeTraject.objects.get().terugkoppeling_op is None
 
 
+def test_hulpvraag_afsluiten(gw, hulpvraag):
+    assert "Hulpvraag afsluiten" in detail(gw, hulpvraag.jeugdige)
+    url = f"/casussen/hulpvragen/{hulpvraag.pk}/afsluiten/"
+    assert 'label for="id_einde_reden"' in gw.get(url).content.decode()
+    r = gw.post(url, {"op": "2025-03-10", "einde_reden": "verhuizing"})
+    assert r.status_code == 302
+    h = Hulpvraag.objects.get(pk=hulpvraag.pk)
+    assert (h.status, h.afgesloten_op, h.einde_reden) == ("afgesloten", date(2025, 3, 10), "verhuizing")
+    assert Toegangslog.objects.filter(omschrijving="Hulpvraag afgesloten (pagina)", uitkomst="toegestaan").exists()
+    assert "Hulpvraag afsluiten" not in detail(gw, hulpvraag.jeugdige)
+
+
+def test_hulpvraag_afsluiten_voor_ontvangst_fout_naast_datum(gw, hulpvraag):
+    r = gw.post(f"/casussen/hulpvragen/{hulpvraag.pk}/afsluiten/", {"op": "2025-01-01", "einde_reden": "overig"})
+    assert r.status_code == 200 and "voor de ontvangst" in fout_bij(r, "op")
+    assert Hulpvraag.objects.get(pk=hulpvraag.pk).afgesloten_op is None
+
+
 # --- Refusals ----------------------------------------------------------------------------------------
 
 
@@ -366,6 +384,7 @@ def _objecten(jeugdige):
         "kernteam": (f"/casussen/hulpvragen/{h.pk}/kernteam/", {"op": "2025-03-04", "triage": "complex"}),
         "gezinsplan": (f"/casussen/hulpvragen/{h.pk}/gezinsplan/", {"op": "2025-03-04"}),
         "evaluatie": (f"/casussen/hulpvragen/{h.pk}/evaluatie/", {"datum": "2025-03-04", "uitkomst": "doelen_behaald"}),
+        "afsluiten": (f"/casussen/hulpvragen/{h.pk}/afsluiten/", {"op": "2025-03-04", "einde_reden": "volgens_plan"}),
         "zorginzet": (f"/casussen/hulpvragen/{h.pk}/zorginzet/", {"vorm": "training", "aangemeld_op": "2025-03-10"}),
         "zorg-starten": (f"/casussen/zorginzet/{z.pk}/starten/", {"op": "2025-03-11"}),
         "zorg-beeindigen": (f"/casussen/zorginzet/{z.pk}/beeindigen/", {"op": "2025-03-11"}),
@@ -381,6 +400,7 @@ ACTIES = [
     "kernteam",
     "gezinsplan",
     "evaluatie",
+    "afsluiten",
     "zorginzet",
     "zorg-starten",
     "zorg-beeindigen",
