@@ -419,7 +419,7 @@ class ActiepuntSerializer(serializers.ModelSerializer):
         read_only_fields = ["afgerond_op"]
 
 
-class AfrondenSerializer(serializers.Serializer):
+class ActiepuntAfrondenSerializer(serializers.Serializer):
     afgerond_op = serializers.DateField(required=False)
 
 
@@ -495,18 +495,18 @@ class GesprekViewSet(viewsets.ModelViewSet):
         punt = dienst(services.voeg_actiepunt_toe, gesprek=gesprek, **invoer.validated_data)
         return Response(ActiepuntSerializer(punt).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=AfrondenSerializer, responses=ActiepuntSerializer)
+    @extend_schema(request=ActiepuntAfrondenSerializer, responses=ActiepuntSerializer)
     @action(
         detail=True,
         methods=["post"],
         url_path=r"actiepunten/(?P<actiepunt_id>\d+)/afronden",
-        serializer_class=AfrondenSerializer,
+        serializer_class=ActiepuntAfrondenSerializer,
     )
     def actiepunt_afronden(self, request, pk=None, actiepunt_id=None):
         """Mark an action item of this meeting as done (on ``afgerond_op``, default today; not in the future)."""
         gesprek = self.get_object()
         punt = get_object_or_404(Actiepunt, pk=actiepunt_id, gesprek=gesprek)
-        invoer = AfrondenSerializer(data=request.data)
+        invoer = ActiepuntAfrondenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         punt = dienst(services.rond_actiepunt_af, actiepunt=punt, op=invoer.validated_data.get("afgerond_op"))
         return Response(ActiepuntSerializer(punt).data)
