@@ -16,27 +16,47 @@ from cases.models import (
 )
 
 
+class AlleenSuperuser:
+    """The admin shows case data without area scope and without the access log: superusers only,
+    even for a staff user whose role has the model permissions (the gedragswetenschapper)."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+
 @admin.register(Jeugdige)
-class JeugdigeAdmin(SimpleHistoryAdmin):
+class JeugdigeAdmin(AlleenSuperuser, SimpleHistoryAdmin):
     list_display = ["clientnummer", "initialen", "gemeente", "gebied"]
     list_filter = ["gemeente", "gebied"]
     search_fields = ["=clientnummer"]
     readonly_fields = ["clientnummer"]
 
 
-class EvaluatieInline(admin.TabularInline):
+class EvaluatieInline(AlleenSuperuser, admin.TabularInline):
     model = Evaluatie
     extra = 0
 
 
-class ZorginzetInline(admin.TabularInline):
+class ZorginzetInline(AlleenSuperuser, admin.TabularInline):
     model = Zorginzet
     extra = 0
     autocomplete_fields = []
 
 
 @admin.register(Hulpvraag)
-class HulpvraagAdmin(SimpleHistoryAdmin):
+class HulpvraagAdmin(AlleenSuperuser, SimpleHistoryAdmin):
     list_display = ["pk", "jeugdige", "ontvangen_op", "soort", "triage", "status", "dossier_uiterlijk", "afgesloten_op"]
     list_filter = ["status", "triage", "soort", "verwijzer", "jeugdige__gemeente"]
     search_fields = ["=jeugdige__clientnummer"]
@@ -45,14 +65,14 @@ class HulpvraagAdmin(SimpleHistoryAdmin):
     inlines = [EvaluatieInline, ZorginzetInline]
 
 
-class MeldcodeStapInline(admin.StackedInline):
+class MeldcodeStapInline(AlleenSuperuser, admin.StackedInline):
     model = MeldcodeStap
     extra = 0
     raw_id_fields = ["professional"]
 
 
 @admin.register(MeldcodeTraject)
-class MeldcodeTrajectAdmin(SimpleHistoryAdmin):
+class MeldcodeTrajectAdmin(AlleenSuperuser, SimpleHistoryAdmin):
     list_display = ["pk", "jeugdige", "gestart_op", "besluit", "gemeld_op", "terugkoppeling_op"]
     list_filter = ["besluit"]
     search_fields = ["=jeugdige__clientnummer"]
@@ -61,7 +81,7 @@ class MeldcodeTrajectAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(VeiligThuisMelding)
-class VeiligThuisMeldingAdmin(SimpleHistoryAdmin):
+class VeiligThuisMeldingAdmin(AlleenSuperuser, SimpleHistoryAdmin):
     list_display = ["pk", "jeugdige", "ontvangen_op", "opvolgen_uiterlijk", "opgevolgd_op", "wijze"]
     list_filter = [("opgevolgd_op", admin.EmptyFieldListFilter), "wijze"]
     search_fields = ["=jeugdige__clientnummer"]
@@ -69,7 +89,7 @@ class VeiligThuisMeldingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Onderzoek)
-class OnderzoekAdmin(SimpleHistoryAdmin):
+class OnderzoekAdmin(AlleenSuperuser, SimpleHistoryAdmin):
     list_display = ["pk", "jeugdige", "reden", "gestart_op", "afgerond_op"]
     list_filter = ["reden"]
     search_fields = ["=jeugdige__clientnummer"]

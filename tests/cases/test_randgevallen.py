@@ -136,3 +136,12 @@ def test_maskeren_laat_duren_in_dagen_staan():
         "gemiddelde_duur_dagen": 4,
         "terugkerende_clienten": "<5",
     }
+
+
+@pytest.mark.parametrize("model", ["jeugdige", "hulpvraag", "meldcodetraject", "veiligthuismelding", "onderzoek"])
+def test_admin_alleen_voor_superuser(web_als, model):
+    j = JeugdigeFactory()
+    staf = web_als("gedragswetenschapper", gebieden=["heerlen-1"], is_staff=True)
+    assert staf.get(f"/admin/cases/{model}/").status_code == 403
+    assert staf.get(f"/admin/cases/jeugdige/{j.pk}/change/").status_code in (302, 403)
+    assert web_als(superuser=True).get(f"/admin/cases/{model}/").status_code == 200
