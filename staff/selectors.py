@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from jens.models import Gebied, Gemeente
 from jens.scope import filter_op_scope, gebieden_voor, onbeperkt
@@ -36,11 +37,18 @@ def plaatsingen_voor(user) -> QuerySet[Plaatsing]:
 
 
 def medewerkers_voor(user) -> QuerySet[Medewerker]:
-    """Employees the user may see: everybody for unrestricted roles, otherwise those with a placement
-    (current or past) in one of the user's areas."""
+    """Employees the user may see: everybody for unrestricted roles; otherwise those with a current or
+    future placement in one of the user's areas, and former members of those areas who are placed nowhere
+    now (so they can be placed again). Somebody who moved to another area's team is no longer theirs; the
+    old placements stay visible as the area's history."""
     if onbeperkt(user):
         return Medewerker.objects.all()
-    return Medewerker.objects.filter(pk__in=plaatsingen_voor(user).values("medewerker"))
+    lopend = Q(tot__isnull=True) | Q(tot__gt=timezone.localdate())
+    eigen = plaatsingen_voor(user)
+    return Medewerker.objects.filter(
+        Q(pk__in=eigen.filter(lopend).values("medewerker"))
+        | (Q(pk__in=eigen.values("medewerker")) & ~Q(pk__in=Plaatsing.objects.filter(lopend).values("medewerker")))
+    )
 
 
 def formatie_voor(user) -> QuerySet[Formatie]:

@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from jens.models import Toegangslog
+from jens.models import Gebied, Toegangslog
 from staff.models import Medewerker, Plaatsing
-from tests.staff.factories import FormatieFactory, LidFactory, PlaatsingFactory, ScholingFactory
+from tests.staff.factories import FormatieFactory, LidFactory, MedewerkerFactory, PlaatsingFactory, ScholingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -277,3 +277,17 @@ def test_formatie_wijzigen_maakt_geen_tweede_rij(api_als, gebied, wijziging, vel
     assert client.patch(f"/api/v1/formatie/{formatie.pk}/", {"fte": "5.00"}, format="json").status_code == 200
     formatie.refresh_from_db()
     assert formatie.fte == Decimal("5.00") and Formatie.objects.count() == 1
+
+
+def test_verhuisde_medewerker_is_niet_meer_van_het_oude_gebied(api_als):
+    """Moved from Landgraaf to Heerlen: the Landgraaf manager no longer sees or changes the person; the
+    old Landgraaf placement stays in the area's history."""
+    medewerker = MedewerkerFactory()
+    oud = PlaatsingFactory(medewerker=medewerker, van=date(2021, 1, 1), tot=date(2023, 1, 1))
+    PlaatsingFactory(medewerker=medewerker, gebied=Gebied.objects.get(code="heerlen-1"), van=date(2023, 1, 1))
+    landgraaf = api_als("gebiedsmanager", gebieden=["landgraaf"])
+    assert landgraaf.get(f"/api/v1/medewerkers/{medewerker.pk}/").status_code == 404
+    assert landgraaf.patch(f"/api/v1/medewerkers/{medewerker.pk}/", {"naam": "X"}, format="json").status_code == 404
+    assert [p["id"] for p in landgraaf.get("/api/v1/plaatsingen/").json()["results"]] == [oud.pk]
+    heerlen = api_als("gebiedsmanager", gebieden=["heerlen-1"])
+    assert heerlen.get(f"/api/v1/medewerkers/{medewerker.pk}/").status_code == 200
