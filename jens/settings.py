@@ -162,7 +162,6 @@ USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["jens.formats"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static and uploaded files ----------------------------------------------------------------
 STATIC_URL = "static/"
