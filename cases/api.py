@@ -340,7 +340,8 @@ class JeugdigeFilter(filters.FilterSet):
         fields = ["zoek", "gemeente", "gebied"]
 
     def filter_zoek(self, qs, name, value):
-        return selectors.zoek_jeugdigen(qs, value)
+        # Who may not see the BSN, may not search on it either.
+        return selectors.zoek_jeugdigen(qs, value, op_bsn=mag_bsn_zien(self.request.user))
 
 
 class JeugdigeViewSet(mixins.UpdateModelMixin, CasusViewSet):

@@ -52,13 +52,14 @@ def jeugdigen_voor(user) -> QuerySet[Jeugdige]:
     return in_scope(Jeugdige.objects.select_related("gemeente", "gebied"), user, pad="")
 
 
-def zoek_jeugdigen(qs: QuerySet[Jeugdige], zoekterm: str) -> QuerySet[Jeugdige]:
-    """Search on client number, BSN (exact), surname or date of birth (dd-mm-jjjj)."""
+def zoek_jeugdigen(qs: QuerySet[Jeugdige], zoekterm: str, *, op_bsn: bool = True) -> QuerySet[Jeugdige]:
+    """Search on client number, BSN (exact; only with ``op_bsn``, for who may see the BSN), surname
+    or date of birth (dd-mm-jjjj)."""
     zoekterm = (zoekterm or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
     if not zoekterm:
         return qs
     voorwaarde = Q(clientnummer__iexact=zoekterm) | Q(achternaam__icontains=zoekterm)
-    if zoekterm.isdigit() and len(zoekterm) == 9:
+    if op_bsn and zoekterm.isdigit() and len(zoekterm) == 9:
         voorwaarde |= Q(bsn=zoekterm)
     try:
         dag, maand, jaar = (int(x) for x in zoekterm.split("-"))

@@ -37,7 +37,8 @@ def jeugdigen(request: HttpRequest) -> HttpResponse:
     if not selectors.mag_casussen_zien(request.user):
         raise Http404("Niet gevonden")
     zoek = request.GET.get("zoek", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
-    qs = selectors.zoek_jeugdigen(selectors.jeugdigen_voor(request.user), zoek)
+    op_bsn = heeft_rol(request.user, "gedragswetenschapper")  # who may not see the BSN, may not search on it
+    qs = selectors.zoek_jeugdigen(selectors.jeugdigen_voor(request.user), zoek, op_bsn=op_bsn)
     if zoek:
         term = "<BSN>" if zoek.isdigit() and len(zoek) == 9 else zoek
         log_toegang(request, actie=Toegangslog.Actie.ZOEKEN, object_type="jeugdige", omschrijving=f"Zoeken: {term}")

@@ -145,3 +145,14 @@ def test_admin_alleen_voor_superuser(web_als, model):
     assert staf.get(f"/admin/cases/{model}/").status_code == 403
     assert staf.get(f"/admin/cases/jeugdige/{j.pk}/change/").status_code in (302, 403)
     assert web_als(superuser=True).get(f"/admin/cases/{model}/").status_code == 200
+
+
+def test_zoeken_op_bsn_alleen_voor_wie_het_bsn_mag_zien(api_als, web_als):
+    j = JeugdigeFactory(bsn="111222333", reden_geen_bsn="")
+    gw = api_als("gedragswetenschapper", gebieden=["heerlen-1"])
+    assert [x["id"] for x in gw.get("/api/v1/jeugdigen/", {"zoek": "111222333"}).data["results"]] == [j.pk]
+    assert api_als("management").get("/api/v1/jeugdigen/", {"zoek": "111222333"}).data["results"] == []
+    assert (
+        j.clientnummer not in web_als("management").get("/casussen/jeugdigen/", {"zoek": "111222333"}).content.decode()
+    )
+    assert api_als("management").get("/api/v1/jeugdigen/", {"zoek": j.clientnummer}).data["results"][0]["id"] == j.pk
