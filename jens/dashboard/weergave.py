@@ -105,6 +105,14 @@ def grafiek(spec: GrafiekSpec, tabel: Tabel, maskeren: bool) -> Grafiek:
     )
 
 
+def _status_tekst(tegel: Tegel, kleur: str, verborgen: bool) -> str:
+    if verborgen:
+        return "niet getoond: minder dan 5"
+    if not kleur and tegel.richting and tegel.norm is not None and tegel.waarde is None:
+        return "geen gegevens in deze periode"  # a norm applies, there is just nothing to measure yet
+    return KLEUR_TEKST[kleur]
+
+
 def tegel_weergave(tegel: Tegel, maskeren: bool) -> dict:
     kleur, toelichting = tegel.kleur, tegel.toelichting
     waarde = formatteer(tegel.waarde, tegel.soort, maskeren)
@@ -118,7 +126,7 @@ def tegel_weergave(tegel: Tegel, maskeren: bool) -> dict:
         "norm": formatteer(tegel.norm, tegel.soort) if tegel.norm is not None else "",
         "richting": {"min": "minimaal", "max": "maximaal"}.get(tegel.richting or "", ""),
         "kleur": kleur,
-        "kleur_tekst": "niet getoond: minder dan 5" if verborgen else KLEUR_TEKST[kleur],
+        "kleur_tekst": _status_tekst(tegel, kleur, verborgen),
         "toelichting": toelichting,
         "detail": tegel.detail,
         "vergelijking": formatteer(tegel.vergelijking, tegel.soort, maskeren) if tegel.vergelijking is not None else "",

@@ -76,3 +76,16 @@ def test_aantallen_organisaties_worden_niet_verborgen():
     # "<5" protects people; a count of providers or meetings identifies no one.
     assert formatteer(3, "telling", True) == "3"
     assert formatteer(3, "aantal", True) == "<5"
+
+
+@pytest.mark.parametrize(
+    ("waarde", "norm", "richting", "tekst"),
+    [
+        (None, 100, "min", "geen gegevens in deze periode"),  # a norm, nothing measured: not "geen norm"
+        (12, None, None, "geen norm"),
+        (100, 100, "min", "norm gehaald"),
+    ],
+)
+def test_statustekst_van_een_tegel(waarde, norm, richting, tekst):
+    tegel = Tegel(sleutel="t", titel="T", waarde=waarde, soort="pct", norm=norm, richting=richting)
+    assert tegel_weergave(tegel, maskeren=False)["kleur_tekst"] == tekst
