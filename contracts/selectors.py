@@ -217,7 +217,12 @@ def uitgaven_rapport(jaar: int, top: int = 10) -> dict:
         r["categorie"]: r["bedrag"] for r in basis.values("categorie").annotate(bedrag=Sum("bedrag")).order_by()
     }
     per_aanbieder_categorie = [
-        {"naam": r["zorgaanbieder__naam"], "categorie": r["categorie"], "bedrag": r["bedrag"]}
+        {
+            "naam": r["zorgaanbieder__naam"],
+            "categorie": r["categorie"],
+            "categorie_label": str(Uitgave.Categorie(r["categorie"]).label),
+            "bedrag": r["bedrag"],
+        }
         for r in basis.values("zorgaanbieder__naam", "categorie")
         .annotate(bedrag=Sum("bedrag"))
         .order_by("zorgaanbieder__naam", "categorie")

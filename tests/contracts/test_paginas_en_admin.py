@@ -32,6 +32,17 @@ def test_rapportagepagina_toont_4_procent(web_als):
     assert "€ 34.266.618,00" in inhoud and "€ 2.476.696,00" in inhoud and "7,2%" in inhoud
 
 
+def test_rapportagepagina_toont_uitgaven_per_aanbieder_en_categorie(web_als):
+    aanbieder = ZorgaanbiederFactory(naam="Praktijk Berkers")
+    UitgaveFactory(zorgaanbieder=aanbieder, maand=1, bedrag=Decimal("1200.50"))
+    UitgaveFactory(zorgaanbieder=aanbieder, maand=2, bedrag=Decimal("800.00"))
+    UitgaveFactory(zorgaanbieder=aanbieder, maand=2, categorie="pgb", bedrag=Decimal("50.00"))
+    inhoud = web_als("inkoper").get("/zorgaanbieders/rapportage/?jaar=2021").content.decode()
+    assert "Uitgaven per aanbieder en categorie (2 regels)" in inhoud
+    assert '<td>Praktijk Berkers</td><td>Specialistische zorg</td><td class="getal">€ 2.000,50</td>' in inhoud
+    assert '<td>Praktijk Berkers</td><td>Pgb</td><td class="getal">€ 50,00</td>' in inhoud
+
+
 def test_rapportagepagina_fout_jaar(web_als):
     inhoud = web_als("inkoper").get("/zorgaanbieders/rapportage/?jaar=abc").content.decode()
     assert "Vul een jaartal in" in inhoud
