@@ -173,3 +173,36 @@ def test_import_verlengt_geen_beeindigde_plaatsing(lid, gebied):
         .has_validation_errors()
     )
     assert Plaatsing.objects.get().tot == date(2020, 7, 1)
+
+
+def test_admin_import_plaatsingen_xlsx_voorbeeld_en_dan_opslaan(client, maak_gebruiker, lid):
+    """The placement import from an HR export in XLSX: a preview that writes nothing, then the confirmation."""
+    client.force_login(maak_gebruiker("functioneel_beheerder", is_staff=True))
+    MedewerkerFactory(personeelsnummer="P1", werkgever=lid, in_dienst_van=date(2020, 1, 1))
+    koppen = ["personeelsnummer", "gebied", "domein", "fte", "van", "tot"]
+    data = tablib.Dataset(["P1", "heerlen-2", "gebiedsteam", "0.80", "2021-01-01", ""], headers=koppen)
+    formaten = client.get("/admin/staff/plaatsing/import/").context["form"].fields["format"].choices
+    xlsx = next(waarde for waarde, label in formaten if "xlsx" in str(label).lower())
+    voorbeeld = client.post(
+        "/admin/staff/plaatsing/import/",
+        {"import_file": SimpleUploadedFile("plaatsingen.xlsx", data.export("xlsx")), "format": xlsx, "resource": 0},
+    )
+    assert voorbeeld.status_code == 200
+    bevestiging = voorbeeld.context["confirm_form"]
+    assert bevestiging is not None
+    assert not Plaatsing.objects.exists()  # the preview writes nothing
+    client.post("/admin/staff/plaatsing/process_import/", bevestiging.initial)
+    plaatsing = Plaatsing.objects.get()
+    assert (plaatsing.medewerker.personeelsnummer, plaatsing.gebied.code, plaatsing.fte) == (
+        "P1",
+        "heerlen-2",
+        Decimal("0.80"),
+    )
+
+    fout = tablib.Dataset(["P1", "heerlen-3", "gebiedsteam", "0.50", "2021-06-01", ""], headers=koppen)  # above 1,00
+    antwoord = client.post(
+        "/admin/staff/plaatsing/import/",
+        {"import_file": SimpleUploadedFile("fout.xlsx", fout.export("xlsx")), "format": xlsx, "resource": 0},
+    )
+    assert "het maximum is 1,00" in antwoord.content.decode()
+    assert Plaatsing.objects.count() == 1
