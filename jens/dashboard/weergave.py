@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from jens.dashboard.charts import Grafiek, Reeks
 from jens.dashboard.selectors import GrafiekSpec, Onderdeel, Tabel, Tegel
+from jens.grafieken import Grafiek, Reeks
 from jens.templatetags.jens import euro, getal
 
 KLEIN = "<5"

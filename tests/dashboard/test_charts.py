@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from jens.dashboard.charts import Grafiek, Reeks
+from jens.grafieken import Grafiek, Reeks
 
 
 def _lijn(**extra):
