@@ -22,10 +22,10 @@ from cases.conf import termijn
 from cases.models import Hulpvraag, Jeugdige, MeldcodeStap, MeldcodeTraject, Onderzoek, VeiligThuisMelding, Zorginzet
 from jens.models import Gemeente
 from jens.periode import Periode
+from jens.privacy import KLEIN_TEKST, is_klein_aantal
 from jens.roles import heeft_rol
 from jens.scope import filter_op_scope, gemeenten_voor
 
-KLEIN_AANTAL = 5
 TOTAAL_LABEL = "HLV"
 NIET_MASKEREN = {"gemeente", "gebied", "maand", "periode", "vorm", "zorgaanbieder", "reden", "label"}
 
@@ -93,7 +93,7 @@ def maskeer(waarde):
     if isinstance(waarde, bool):
         return waarde
     if isinstance(waarde, int):
-        return "<5" if 0 < waarde < KLEIN_AANTAL else waarde
+        return KLEIN_TEKST if is_klein_aantal(waarde) else waarde
     if isinstance(waarde, dict):
         return {
             # Norms, names and durations in days (median waiting time, journey length) are no counts.

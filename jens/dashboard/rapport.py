@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 
 from jens.dashboard import selectors as s
 from jens.dashboard.weergave import KLEIN, VERBORGEN, is_klein, onderdeel_weergave
+from jens.privacy import is_klein_aantal
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATEN = {"xlsx": (XLSX_MIME, "xlsx"), "html": ("text/html; charset=utf-8", "html")}
@@ -160,7 +161,7 @@ def naar_xlsx(rapport: Rapport) -> bytes:
                 if rij_klein and soort in ("dagen", "pct") and waarde not in (None, ""):
                     ws.cell(row=r, column=c, value=VERBORGEN)
                     continue
-                if rapport.maskeren and basis is not None and 0 < basis < 5:
+                if rapport.maskeren and is_klein_aantal(basis):
                     ws.cell(row=r, column=c, value=VERBORGEN)
                     continue
                 if waarde == "":

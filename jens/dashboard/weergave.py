@@ -11,16 +11,17 @@ from decimal import Decimal
 
 from jens.dashboard.selectors import GrafiekSpec, Onderdeel, Tabel, Tegel
 from jens.grafieken import Grafiek, Reeks
+from jens.privacy import KLEIN_TEKST, is_klein_aantal
 from jens.templatetags.jens import euro, getal
 
-KLEIN = "<5"
+KLEIN = KLEIN_TEKST
 VERBORGEN = "—"
 GETAL_SOORTEN = {"aantal", "telling", "fte", "pct", "euro", "dagen", "getal"}
 KLEUR_TEKST = {"groen": "norm gehaald", "oranje": "bijna aan de norm", "rood": "norm niet gehaald", "": "geen norm"}
 
 
 def is_klein(waarde, soort: str) -> bool:
-    return soort == "aantal" and isinstance(waarde, int | Decimal) and 0 < waarde < 5
+    return soort == "aantal" and isinstance(waarde, int | Decimal) and is_klein_aantal(waarde)
 
 
 def formatteer(waarde, soort: str, maskeren: bool = False) -> str:
@@ -32,7 +33,7 @@ def formatteer(waarde, soort: str, maskeren: bool = False) -> str:
         return VERBORGEN
     if maskeren and is_klein(waarde, soort):
         return KLEIN
-    if maskeren and basis is not None and 0 < basis < 5:
+    if maskeren and is_klein_aantal(basis):
         return VERBORGEN
     if soort in ("aantal", "telling"):
         return getal(waarde, 0)
@@ -116,7 +117,7 @@ def _status_tekst(tegel: Tegel, kleur: str, verborgen: bool) -> str:
 def tegel_weergave(tegel: Tegel, maskeren: bool) -> dict:
     kleur, toelichting = tegel.kleur, tegel.toelichting
     waarde = formatteer(tegel.waarde, tegel.soort, maskeren)
-    verborgen = maskeren and tegel.soort == "pct" and tegel.basis is not None and 0 < tegel.basis < 5
+    verborgen = maskeren and tegel.soort == "pct" and is_klein_aantal(tegel.basis)
     if verborgen:  # a share of fewer than 5 people: neither the value, its colour nor the figures in the note
         waarde, kleur, toelichting = VERBORGEN, "", ""
     return {
