@@ -3,7 +3,6 @@
 import logging
 import time
 from datetime import date
-from io import BytesIO
 
 from django.conf import settings
 from django.contrib import messages
@@ -26,6 +25,7 @@ from jens.periode import Periode
 from jens.roles import heeft_rol
 from jens.scope import gemeenten_voor, onbeperkt
 from jens.werkdagen import working_days_from
+from jens.xlsx import als_bytes
 
 from . import selectors, services
 from .api import CONTACT_ROLLEN, RAPPORT_ROLLEN, jaarverslag_voor
@@ -353,10 +353,8 @@ def _xlsx(rapport: dict, jaarverslag: dict | None) -> HttpResponse:
     for ws in wb.worksheets:
         for cel in ws[1]:
             cel.font = vet
-    buffer = BytesIO()
-    wb.save(buffer)
     antwoord = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        als_bytes(wb), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     antwoord["Content-Disposition"] = f'attachment; filename="klachten-{p}.xlsx"'
     return antwoord

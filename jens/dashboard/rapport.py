@@ -7,7 +7,6 @@ stops with ``BudgetOverschreden`` as soon as the budget is spent, so the caller 
 
 from __future__ import annotations
 
-import io
 import re
 import time
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from jens.dashboard import selectors as s
 from jens.dashboard.weergave import KLEIN, VERBORGEN, is_klein, onderdeel_weergave
 from jens.privacy import is_klein_aantal
+from jens.xlsx import als_bytes
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATEN = {"xlsx": (XLSX_MIME, "xlsx"), "html": ("text/html; charset=utf-8", "html")}
@@ -171,16 +171,12 @@ def naar_xlsx(rapport: Rapport) -> bytes:
                 if isinstance(waarde, Decimal):
                     waarde = float(waarde)
                 cel = ws.cell(row=r, column=c, value=waarde)
-                if isinstance(waarde, str) and cel.data_type == "f":
-                    cel.data_type = "s"  # a name such as "=HYPERLINK(...)" is text, never a formula Excel runs
                 if soort in NUMMERFORMAAT and isinstance(waarde, int | float):
                     cel.number_format = NUMMERFORMAAT[soort]
         ws.freeze_panes = ws.cell(row=kop + 1, column=1)
     if not wb.sheetnames:
         wb.create_sheet("Geen gegevens")["A1"] = "Er zijn nog geen onderdelen beschikbaar."
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return als_bytes(wb)  # a name such as "=HYPERLINK(...)" stays text
 
 
 # --- HTML -----------------------------------------------------------------------------------------------------
