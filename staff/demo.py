@@ -351,24 +351,33 @@ def seed(stdout) -> None:
 
 
 def _scholingen(rng: random.Random, opbouw: _Opbouw, medewerkers, vandaag: date) -> list[tuple[int, str, date]]:
-    """Basic training within a few weeks of starting (a few never), a yearly refresher (a few lapse), and
-    four theme meetings a year for the last two years (attended by most current care employees)."""
+    """Basic training within a few weeks of starting (a few never), a refresher every 10 to 11 months
+    (one in ten lapses), and four theme meetings a year for the last two years (attended by most current care
+    employees).
+
+    The refreshers are laid out backwards from today (or from the day the employee left), so the share
+    with a Meldcode training in the last 12 months is the same on every date: those who keep up had their
+    latest refresher 0-330 days ago, those who lapsed 14-30 months ago. Who never had the basic training
+    and who lapses is drawn from its own generator before anything that depends on the date."""
+    keuze = random.Random(rng.random())  # noqa: S311 - deterministic synthetic data
+    nooit_basis = {i for i in range(len(medewerkers)) if keuze.random() < 0.03}
+    gestopt = {i for i in range(len(medewerkers)) if keuze.random() < 0.10}
     uit: list[tuple[int, str, date]] = []
     for i, (m, mw) in enumerate(zip(opbouw.medewerkers, medewerkers, strict=True)):
-        if mw.functie not in ZORGFUNCTIES:
+        if mw.functie not in ZORGFUNCTIES or i in nooit_basis:
             continue
         einde = min(m["tot"] or vandaag, vandaag)
-        if rng.random() < 0.03:  # a few never had the basic training
-            continue
-        basis = m["van"] + timedelta(days=rng.randint(10, 50))
+        basis = m["van"] + timedelta(days=keuze.randint(10, 50))
         if basis > einde:
             continue
         uit.append((i, Scholing.Soort.MELDCODE_BASIS, basis))
-        laatst_bijgehouden = rng.random() >= 0.07  # a few stop refreshing
-        opfris = basis + relativedelta(months=11)
-        while opfris <= einde and (laatst_bijgehouden or opfris < einde - relativedelta(months=14)):
-            uit.append((i, Scholing.Soort.MELDCODE_OPFRIS, opfris))
-            opfris += relativedelta(months=rng.choice((10, 11, 12)))
+        geleden = keuze.randint(425, 900) if i in gestopt else keuze.randint(0, 330)
+        opfris = einde - timedelta(days=geleden)
+        reeks = []
+        while opfris >= basis + relativedelta(months=10):
+            reeks.append(opfris)
+            opfris -= relativedelta(months=keuze.choice((10, 11)))
+        uit.extend((i, Scholing.Soort.MELDCODE_OPFRIS, d) for d in reversed(reeks))
     for jaar in (vandaag.year - 1, vandaag.year):
         for maand, dag in ((3, 12), (6, 11), (9, 17), (11, 12)):
             datum = date(jaar, maand, dag)

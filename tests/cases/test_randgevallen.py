@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests import klok
+
 from .factories import JeugdigeFactory, VeiligThuisMeldingFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +56,7 @@ def test_rapport_api_gemeente_met_nul_geen_500(api_als):
     assert r.status_code == 400
 
 
+@pytest.mark.time_machine(klok.KERSTAVOND, tick=False)
 def test_vt_cijfers_melding_binnen_termijn_is_niet_te_laat():
     from datetime import timedelta
 

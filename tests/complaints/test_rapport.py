@@ -9,6 +9,7 @@ from complaints.demo import GEPUBLICEERD, seed
 from complaints.models import Aard, Klacht
 from complaints.selectors import klachten_jaarverslag, klachten_rapport
 from jens.periode import Periode
+from tests import klok
 
 from .factories import KlachtFactory, door_workflow, moment
 
@@ -40,6 +41,7 @@ def test_demo_geeft_de_gepubliceerde_aantallen(demo):
     assert klachten_rapport(Periode.parse("2021"))["totaal"] == 35
 
 
+@pytest.mark.time_machine(klok.OUDJAARSDAG)
 def test_demo_is_idempotent_en_heeft_open_klachten_waarvan_een_te_laat(demo):
     from complaints.models import Klacht
     from complaints.signaleringen import niet_opgepakt

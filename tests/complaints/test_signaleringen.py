@@ -7,6 +7,7 @@ from complaints.models import Klacht
 from complaints.signaleringen import signaleer_klachten
 from jens.celery import app
 from jens.models import Signalering
+from tests import klok
 
 from .factories import KlachtFactory, door_workflow, moment
 
@@ -62,6 +63,7 @@ def test_afgehandelde_klacht_heeft_geen_termijnsignalering(officier):
     assert open_soorten(klacht) == set()
 
 
+@pytest.mark.time_machine(klok.KERSTAVOND)
 def test_uitspraak_zonder_besluit_na_een_maand(officier):
     vandaag = date.today()
     klacht = door_workflow(

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from complaints import services
 from complaints.models import Klacht, KlachtStap, Status
+from tests import klok
 
 from .factories import KlachtFactory, door_workflow, moment
 
@@ -112,6 +113,7 @@ def test_gelijktijdige_actie_met_oude_versie_geeft_conflict_en_overschrijft_niet
     assert KlachtStap.objects.filter(klacht=klacht).count() == 2
 
 
+@pytest.mark.time_machine(klok.BEVRIJDINGSDAG)
 def test_uitspraak_niet_voor_verzending_en_niet_in_de_toekomst(officier):
     klacht = door_workflow(
         KlachtFactory(ontvangen_op=moment(date(2023, 3, 1))),

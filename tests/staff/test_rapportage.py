@@ -8,6 +8,7 @@ import pytest
 from jens.models import Gebied
 from staff.models import Domein
 from staff.selectors import fte_rapport, meldcode_scholing_cijfers, standaard_peildata, vorige_halfjaardatum
+from tests import klok
 from tests.staff.factories import MedewerkerFactory, PlaatsingFactory, ScholingFactory
 
 pytestmark = pytest.mark.django_db
@@ -148,6 +149,7 @@ def test_teampagina_landgraaf_ziet_geen_heerlen(web_als, gebied):
     assert web_als("gemeente", gemeenten=["heerlen"]).get("/team/").status_code == 403
 
 
+@pytest.mark.time_machine(klok.SCHRIKKELDAG)
 def test_teampagina_toont_eindigende_plaatsingen_en_tekort(web_als, gebied):
     vandaag = date.today()
     PlaatsingFactory(
