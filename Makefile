@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.geinstalleerd
 
-.PHONY: install run test lint migrate demo worker browser
+.PHONY: install run test test-datum lint migrate demo worker browser
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,14 @@ browser:
 
 test: lint browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The suite with the clock of the whole process moved (Debian's faketime), to find date bombs before
+# they go off (the date is UTC): make test-datum DATUM='2028-02-29 10:00:00'
+DATUM ?= 2028-02-29 10:00:00
+test-datum: install browser
+	@command -v faketime >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q faketime; } \
+		|| { echo "faketime ontbreekt: installeer het met 'sudo apt-get install faketime'"; exit 1; }
+	TZ=UTC faketime '$(DATUM)' $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 worker: install
 	$(BIN)/celery -A jens worker -B --loglevel=INFO
