@@ -144,6 +144,19 @@ class Hulpvraag(models.Model):
                 condition=Q(status="afgesloten", afgesloten_op__isnull=False) | ~Q(status="afgesloten"),
                 name="hulpvraag_afgesloten_heeft_datum",
             ),
+            # The steps in order (cases.services.controleer_stap_volgorde): file, core team with triage, family plan.
+            models.CheckConstraint(
+                condition=Q(kernteam_op__isnull=True)
+                | Q(dossier_aangemaakt_op__isnull=False, kernteam_op__gte=models.F("dossier_aangemaakt_op")),
+                name="hulpvraag_kernteam_na_dossier",
+                violation_error_message=_("Het kernteam kan pas na het aanmaken van het dossier."),
+            ),
+            models.CheckConstraint(
+                condition=Q(gezinsplan_op__isnull=True)
+                | (Q(kernteam_op__isnull=False, gezinsplan_op__gte=models.F("kernteam_op")) & ~Q(triage="")),
+                name="hulpvraag_gezinsplan_na_kernteam",
+                violation_error_message=_("Het gezinsplan kan pas na het kernteam met de triage."),
+            ),
         ]
         indexes = [
             models.Index(fields=["ontvangen_op", "afgesloten_op"], name="hulpvraag_periode_idx"),

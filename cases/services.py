@@ -211,8 +211,7 @@ def houd_kernteam(*, hulpvraag: Hulpvraag, op: date, triage: str, regie: str = "
     """The core team sets the triage and who directs (complex: the gemeente, unless stated otherwise);
     care runs from here: the first goal evaluation and, for ``meervoudig``, the family plan are due."""
     hulpvraag = _lock(hulpvraag)
-    if not hulpvraag.dossier_aangemaakt_op:
-        raise ValidationError({"kernteam_op": "Maak eerst het dossier aan."})
+    controleer_stap_volgorde(hulpvraag, "kernteam")
     if hulpvraag.kernteam_op:
         raise ValidationError({"kernteam_op": "Het kernteam is al gehouden."})
     if triage not in Hulpvraag.Triage.values:
@@ -233,10 +232,28 @@ def houd_kernteam(*, hulpvraag: Hulpvraag, op: date, triage: str, regie: str = "
     return hulpvraag
 
 
+def controleer_stap_volgorde(hulpvraag: Hulpvraag, stap: str) -> None:
+    """The steps of a request go in order: file, then core team (with triage), then family plan.
+    One rule for the API, the pages and the admin; the database holds the same order (constraints)."""
+    if stap in ("kernteam", "gezinsplan") and not hulpvraag.dossier_aangemaakt_op:
+        veld = "kernteam_op" if stap == "kernteam" else "gezinsplan_op"
+        raise ValidationError({veld: "Maak eerst het dossier aan."})
+    if stap == "gezinsplan" and not (hulpvraag.kernteam_op and hulpvraag.triage):
+        raise ValidationError(
+            {"gezinsplan_op": "Het kernteam is nog niet gehouden: leg eerst het kernteam met de triage vast."}
+        )
+
+
 @transaction.atomic
 def stel_gezinsplan_vast(*, hulpvraag: Hulpvraag, op: date) -> Hulpvraag:
+    """The family plan, only after the file and the core team with its triage (in that order)."""
     hulpvraag = _lock(hulpvraag)
-    _niet_voor("gezinsplan_op", op, hulpvraag.ontvangen_op, "de ontvangst")
+    controleer_stap_volgorde(hulpvraag, "gezinsplan")
+    if hulpvraag.gezinsplan_op:
+        raise ValidationError(
+            {"gezinsplan_op": f"Het gezinsplan is al vastgesteld op {hulpvraag.gezinsplan_op:%d-%m-%Y}."}
+        )
+    _niet_voor("gezinsplan_op", op, hulpvraag.kernteam_op, "het kernteam")
     hulpvraag.gezinsplan_op = op
     hulpvraag.save(update_fields=["gezinsplan_op"])
     return hulpvraag

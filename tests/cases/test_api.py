@@ -245,6 +245,14 @@ def test_hulpvraag_stappen_via_api(gw):
     assert r.status_code == 400 and "ontvangst" in r.data["afgesloten_op"][0]
 
 
+def test_gezinsplan_voor_kernteam_via_api_400(gw):
+    h = HulpvraagFactory(ontvangen_op=date(2025, 3, 3), jeugdige=JeugdigeFactory())
+    r = gw.post(f"/api/v1/hulpvragen/{h.pk}/gezinsplan/", {"op": "2025-03-20"}, format="json")
+    assert r.status_code == 400 and r.data["gezinsplan_op"] == ["Maak eerst het dossier aan."]
+    h.refresh_from_db()
+    assert h.gezinsplan_op is None
+
+
 def test_hulpvraag_voor_jeugdige_buiten_scope_geweigerd(gw, buiten):
     r = gw.post(
         "/api/v1/hulpvragen/",

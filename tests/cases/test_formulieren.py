@@ -162,10 +162,27 @@ def test_kernteam_zonder_dossier_fout_naast_datum(gw, hulpvraag):
     assert Hulpvraag.objects.get().kernteam_op is None
 
 
-def test_gezinsplan_in_de_toekomst_fout_naast_datum(gw, hulpvraag):
-    r = gw.post(f"/casussen/hulpvragen/{hulpvraag.pk}/gezinsplan/", {"op": "2099-01-01"})
+def test_gezinsplan_in_de_toekomst_fout_naast_datum(gw, lopend):
+    r = gw.post(f"/casussen/hulpvragen/{lopend.pk}/gezinsplan/", {"op": "2099-01-01"})
     assert r.status_code == 200 and "toekomst" in fout_bij(r, "op")
     assert Hulpvraag.objects.get().gezinsplan_op is None
+
+
+def test_gezinsplan_zonder_dossier_en_kernteam_geweigerd_naast_datum(gw, hulpvraag):
+    """As on C0008713 in the demo: a family plan on a request without file, core team or triage."""
+    r = gw.post(f"/casussen/hulpvragen/{hulpvraag.pk}/gezinsplan/", {"op": "2025-03-20"})
+    assert r.status_code == 200 and fout_bij(r, "op") == "Maak eerst het dossier aan."
+    services.maak_dossier(hulpvraag=hulpvraag, op=date(2025, 3, 4))
+    r = gw.post(f"/casussen/hulpvragen/{hulpvraag.pk}/gezinsplan/", {"op": "2025-03-20"})
+    assert "leg eerst het kernteam met de triage vast" in fout_bij(r, "op")
+    assert Hulpvraag.objects.get().gezinsplan_op is None
+
+
+def test_link_gezinsplan_pas_na_kernteam(gw, hulpvraag):
+    assert f"/casussen/hulpvragen/{hulpvraag.pk}/gezinsplan/" not in detail(gw, hulpvraag.jeugdige)
+    services.maak_dossier(hulpvraag=hulpvraag, op=date(2025, 3, 4))
+    services.houd_kernteam(hulpvraag=hulpvraag, op=date(2025, 3, 5), triage="meervoudig")
+    assert f"/casussen/hulpvragen/{hulpvraag.pk}/gezinsplan/" in detail(gw, hulpvraag.jeugdige)
 
 
 def test_evaluatie_vastleggen(gw, lopend):

@@ -130,6 +130,7 @@ def test_norm_cijfers_en_aandeel_gebiedsteam(gebied):
     HulpvraagFactory(
         ontvangen_op=date(2023, 3, 1),
         dossier_aangemaakt_op=date(2023, 3, 2),
+        kernteam_op=date(2023, 3, 6),
         triage="meervoudig",
         gezinsplan_op=date(2023, 4, 1),
         regisseur=MedewerkerFactory(),

@@ -142,6 +142,59 @@ def test_kernteam_zonder_dossier_geweigerd():
     assert "dossier" in melding(exc, "kernteam_op")
 
 
+def test_gezinsplan_zonder_dossier_geweigerd():
+    h = HulpvraagFactory(ontvangen_op=date(2025, 3, 3))
+    with pytest.raises(ValidationError) as exc:
+        services.stel_gezinsplan_vast(hulpvraag=h, op=date(2025, 3, 10))
+    assert melding(exc, "gezinsplan_op") == "Maak eerst het dossier aan."
+    h.refresh_from_db()
+    assert h.gezinsplan_op is None
+
+
+def test_gezinsplan_zonder_kernteam_en_triage_geweigerd():
+    h = HulpvraagFactory(ontvangen_op=date(2025, 3, 3))
+    services.maak_dossier(hulpvraag=h, op=date(2025, 3, 4))
+    with pytest.raises(ValidationError) as exc:
+        services.stel_gezinsplan_vast(hulpvraag=h, op=date(2025, 3, 10))
+    assert "leg eerst het kernteam met de triage vast" in melding(exc, "gezinsplan_op")
+    h.refresh_from_db()
+    assert h.gezinsplan_op is None
+
+
+def test_gezinsplan_na_kernteam_niet_ervoor_en_maar_een_keer():
+    h = HulpvraagFactory(ontvangen_op=date(2025, 3, 3))
+    services.maak_dossier(hulpvraag=h, op=date(2025, 3, 4))
+    services.houd_kernteam(hulpvraag=h, op=date(2025, 3, 6), triage="meervoudig")
+    with pytest.raises(ValidationError) as exc:
+        services.stel_gezinsplan_vast(hulpvraag=h, op=date(2025, 3, 5))
+    assert "voor het kernteam (06-03-2025)" in melding(exc, "gezinsplan_op")
+    services.stel_gezinsplan_vast(hulpvraag=h, op=date(2025, 3, 20))
+    with pytest.raises(ValidationError) as exc:
+        services.stel_gezinsplan_vast(hulpvraag=h, op=date(2025, 3, 21))
+    assert "al vastgesteld op 20-03-2025" in melding(exc, "gezinsplan_op")
+
+
+@pytest.mark.parametrize(
+    "velden",
+    [
+        {"gezinsplan_op": date(2025, 3, 20)},
+        {"dossier_aangemaakt_op": date(2025, 3, 4), "gezinsplan_op": date(2025, 3, 20)},
+        {
+            "dossier_aangemaakt_op": date(2025, 3, 4),
+            "kernteam_op": date(2025, 3, 6),
+            "gezinsplan_op": date(2025, 3, 20),
+        },
+        {"kernteam_op": date(2025, 3, 6), "triage": "enkelvoudig"},
+    ],
+)
+def test_database_weigert_stappen_buiten_volgorde(velden):
+    """The admin and bulk writes go past the service: the database holds the same order."""
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        HulpvraagFactory(ontvangen_op=date(2025, 3, 3), **velden)
+
+
 def test_evaluatie_schuift_volgende_termijn_op():
     h = HulpvraagFactory(ontvangen_op=date(2025, 1, 6))
     services.maak_dossier(hulpvraag=h, op=date(2025, 1, 7))
@@ -298,9 +351,9 @@ def test_signalering_vt_niet_opgevolgd_naar_gedragswetenschappers_en_management(
             {"dossier_aangemaakt_op": date(2025, 3, 4), "kernteam_uiterlijk": date(2025, 3, 11)},
             soorten.KERNTEAM_TE_LAAT,
         ),
-        ({"kernteam_op": date(2025, 1, 2), "evaluatie_uiterlijk": date(2025, 3, 11)}, soorten.EVALUATIE_TE_LAAT),
+        ({"kernteam_op": date(2025, 3, 4), "evaluatie_uiterlijk": date(2025, 3, 11)}, soorten.EVALUATIE_TE_LAAT),
         (
-            {"triage": "meervoudig", "kernteam_op": date(2025, 1, 2), "gezinsplan_uiterlijk": date(2025, 3, 11)},
+            {"triage": "meervoudig", "kernteam_op": date(2025, 3, 4), "gezinsplan_uiterlijk": date(2025, 3, 11)},
             soorten.GEZINSPLAN_ONTBREEKT,
         ),
     ],
