@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.geinstalleerd
 
-.PHONY: install run test test-datum lint migrate demo worker browser
+.PHONY: install run test test-datum lint migrate demo worker browser bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,3 +45,9 @@ test-datum: install browser
 
 worker: install
 	$(BIN)/celery -A jens worker -B --loglevel=INFO
+
+# The national-scale benchmark in its own PostgreSQL database (never the configured one); not part of
+# make test. make bench SCHAAL=100000 BENCH_ARGS='--hergebruik --alleen rapport,lijsten'
+SCHAAL ?= 1000000
+bench: install
+	$(BIN)/python manage.py benchmark --schaal $(SCHAAL) --uitvoer benchmark-$(SCHAAL).json $(BENCH_ARGS)
