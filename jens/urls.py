@@ -2,6 +2,7 @@ import importlib
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
@@ -51,10 +52,17 @@ urlpatterns = [
     path("api/v1/", include(router.urls)),
     path("api/v1/", include(api_extra)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The docs are a page for people: an anonymous visitor gets the login page (the schema itself stays an API answer).
+    path("api/docs/", login_required(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
 ]
 
 # Each app's pages: ``<app>/urls.py`` (included when present).
 for _app in APPS_MET_URLS:
     if _optioneel(f"{_app}.urls") is not None:
         urlpatterns.append(path("", include(f"{_app}.urls")))
+
+# Dutch error pages in the site layout (jens/foutpaginas.py); the CSRF failure page is CSRF_FAILURE_VIEW.
+handler400 = "jens.foutpaginas.ongeldig_verzoek"
+handler403 = "jens.foutpaginas.geen_toegang"
+handler404 = "jens.foutpaginas.niet_gevonden"
+handler500 = "jens.foutpaginas.serverfout"
