@@ -16,15 +16,29 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from jens.templatetags.jens import getal
+from jens.getallen import getal
 
 KLEUREN = ("#154273", "#b45f06", "#2e7d32", "#6a1b9a", "#00838f", "#b00020")
 STREEPJES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")
 
 BREEDTE, HOOGTE = 720, 380
 LINKS, RECHTS, BOVEN = 70, 20, 40
-MAX_LABEL = 18  # longer category labels are shortened on the axis (in full in the tooltips and the table)
-ONDER, ONDER_SCHUIN = 60, 120  # room under the plot for the category labels (more when they are slanted)
+PLOT_HOOGTE = HOOGTE - BOVEN - 60
+TEKEN_BREEDTE = 7  # about the width of one character at font-size 12
+REGEL_HOOGTE = 14
+MAX_REGELS = 5  # a category label wraps onto at most this many lines; otherwise the labels are slanted
+SCHUIN_REGEL = 20  # slanted labels wrap at this many characters (never cut off)
+
+
+def _regels(tekst: str, breedte: int) -> list[str]:
+    """The words of ``tekst`` on lines of at most ``breedte`` characters (a longer word gets a line of its own)."""
+    regels: list[str] = []
+    for woord in tekst.split():
+        if regels and len(regels[-1]) + 1 + len(woord) <= breedte:
+            regels[-1] += " " + woord
+        else:
+            regels.append(woord)
+    return regels or [""]
 
 
 def _fmt(waarde, decimalen: int) -> str:
@@ -102,19 +116,30 @@ def _as_maximum(g: Grafiek) -> tuple[float, float]:
 def _teken(g: Grafiek) -> str:
     e = escape
     n = max(len(g.categorieen), 1)
-    schuin = (
-        n > 8
-        or min(max((len(c) for c in g.categorieen), default=0), MAX_LABEL) * 7 > 0.9 * (BREEDTE - LINKS - RECHTS) / n
-    )
-    plot_b, plot_h = BREEDTE - LINKS - RECHTS, HOOGTE - BOVEN - (ONDER_SCHUIN if schuin else ONDER)
+    slot = (BREEDTE - LINKS - RECHTS) / n
+    per_regel = max(int(0.95 * slot / TEKEN_BREEDTE), 1)
+    gebroken = [_regels(c, per_regel) for c in g.categorieen]
+    schuin = n > 8 or any(len(r) > MAX_REGELS or max(len(x) for x in r) > per_regel for r in gebroken)
+    links = LINKS
+    if schuin:  # slanted at 40 degrees, wrapped, in full: the room below and on the left follows the longest line
+        gebroken = [_regels(c, SCHUIN_REGEL) for c in g.categorieen]
+        langste = max((len(x) for r in gebroken for x in r), default=0)
+        regels = max((len(r) for r in gebroken), default=1)
+        onder = int(langste * TEKEN_BREEDTE * 0.65) + REGEL_HOOGTE * regels + 30
+        links = max(LINKS, int(langste * TEKEN_BREEDTE * 0.77 - (BREEDTE - LINKS - RECHTS) / n / 2) + 10)
+        slot = (BREEDTE - links - RECHTS) / n
+    else:
+        onder = 24 + REGEL_HOOGTE * max((len(r) for r in gebroken), default=1) + 16
+    plot_b, plot_h = BREEDTE - links - RECHTS, PLOT_HOOGTE
+    hoogte = BOVEN + plot_h + onder
     maximum, stap = _as_maximum(g)
 
     def y(w) -> float:
         return BOVEN + plot_h - (float(w) / maximum) * plot_h
 
     stukken = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="grafiek" viewBox="0 0 {BREEDTE} {HOOGTE}" '
-        f'width="{BREEDTE}" height="{HOOGTE}" role="img" aria-labelledby="{e(g.id)}-titel" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="grafiek" viewBox="0 0 {BREEDTE} {hoogte}" '
+        f'width="{BREEDTE}" height="{hoogte}" role="img" aria-labelledby="{e(g.id)}-titel" '
         f'aria-describedby="{e(g.id)}-desc" id="{e(g.id)}" data-soort="{e(g.soort)}">',
         f'<title id="{e(g.id)}-titel">{e(g.titel)}</title>',
         f'<desc id="{e(g.id)}-desc">{e(g.omschrijving)}</desc>',
@@ -126,10 +151,10 @@ def _teken(g: Grafiek) -> str:
     for k in range(aantal_tikken + 1):
         tik = k * stap
         ty = y(tik)
-        stukken.append(f'<line x1="{LINKS}" x2="{BREEDTE - RECHTS}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#d0d7de"/>')
+        stukken.append(f'<line x1="{links}" x2="{BREEDTE - RECHTS}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#d0d7de"/>')
         dec = 0 if float(stap).is_integer() else 1
         stukken.append(
-            f'<text x="{LINKS - 6}" y="{ty + 4:.1f}" text-anchor="end">{e(getal(Decimal(str(tik)), dec))}</text>'
+            f'<text x="{links - 6}" y="{ty + 4:.1f}" text-anchor="end">{e(getal(Decimal(str(tik)), dec))}</text>'
         )
     stukken.append(
         f'<text x="14" y="{BOVEN + plot_h / 2:.1f}" text-anchor="middle" '
@@ -139,21 +164,28 @@ def _teken(g: Grafiek) -> str:
     # X axis with category labels.
     stukken.append('<g class="as as-x" font-size="12" fill="#1b1b1b">')
     stukken.append(
-        f'<line x1="{LINKS}" x2="{BREEDTE - RECHTS}" y1="{BOVEN + plot_h}" y2="{BOVEN + plot_h}" stroke="#1b1b1b"/>'
+        f'<line x1="{links}" x2="{BREEDTE - RECHTS}" y1="{BOVEN + plot_h}" y2="{BOVEN + plot_h}" stroke="#1b1b1b"/>'
     )
-    slot = plot_b / n
-    for i, volledig in enumerate(g.categorieen):
-        cat = volledig if len(volledig) <= MAX_LABEL else volledig[: MAX_LABEL - 1].rstrip() + "…"
-        cx = LINKS + slot * (i + 0.5)
+    for i in range(len(g.categorieen)):
+        cx = links + slot * (i + 0.5)
         ty = BOVEN + plot_h + 16
         if schuin:
+            regels = "".join(
+                f'<tspan x="{cx:.1f}" dy="{0 if k == 0 else REGEL_HOOGTE}">{e(regel)}</tspan>'
+                for k, regel in enumerate(gebroken[i])
+            )
             stukken.append(
-                f'<text x="{cx:.1f}" y="{ty:.1f}" text-anchor="end" transform="rotate(-40 {cx:.1f} {ty:.1f})">{e(cat)}</text>'
+                f'<text x="{cx:.1f}" y="{ty:.1f}" text-anchor="end" transform="rotate(-40 {cx:.1f} {ty:.1f})">'
+                f"{regels}</text>"
             )
         else:
-            stukken.append(f'<text x="{cx:.1f}" y="{ty:.1f}" text-anchor="middle">{e(cat)}</text>')
+            regels = "".join(
+                f'<tspan x="{cx:.1f}" dy="{0 if k == 0 else REGEL_HOOGTE}">{e(regel)}</tspan>'
+                for k, regel in enumerate(gebroken[i])
+            )
+            stukken.append(f'<text x="{cx:.1f}" y="{ty:.1f}" text-anchor="middle">{regels}</text>')
     if g.as_x:
-        stukken.append(f'<text x="{LINKS + plot_b / 2:.1f}" y="{HOOGTE - 4}" text-anchor="middle">{e(g.as_x)}</text>')
+        stukken.append(f'<text x="{links + plot_b / 2:.1f}" y="{hoogte - 4}" text-anchor="middle">{e(g.as_x)}</text>')
     stukken.append("</g>")
     # The data.
     if g.soort == "staaf":
@@ -165,7 +197,7 @@ def _teken(g: Grafiek) -> str:
             for i, w in enumerate(reeks.waarden):
                 if w is None:
                     continue
-                x = LINKS + slot * i + (slot - groep_b) / 2 + staaf_b * r_i
+                x = links + slot * i + (slot - groep_b) / 2 + staaf_b * r_i
                 top = y(w)
                 stukken.append(
                     f'<rect x="{x:.1f}" y="{top:.1f}" width="{max(staaf_b - 2, 1):.1f}" '
@@ -177,7 +209,7 @@ def _teken(g: Grafiek) -> str:
         for r_i, reeks in enumerate(g.reeksen):
             kleur = KLEUREN[r_i % len(KLEUREN)]
             streep = STREEPJES[r_i % len(STREEPJES)]
-            punten = [(LINKS + slot * (i + 0.5), y(w), i) for i, w in enumerate(reeks.waarden) if w is not None]
+            punten = [(links + slot * (i + 0.5), y(w), i) for i, w in enumerate(reeks.waarden) if w is not None]
             stukken.append(f'<g class="reeks" stroke="{kleur}" fill="{kleur}">')
             if len(punten) > 1:
                 pad = " ".join(f"{px:.1f},{py:.1f}" for px, py, _ in punten)
@@ -192,14 +224,14 @@ def _teken(g: Grafiek) -> str:
     if g.norm is not None:
         ny = y(g.norm)
         stukken.append(
-            f'<g class="norm"><line x1="{LINKS}" x2="{BREEDTE - RECHTS}" y1="{ny:.1f}" y2="{ny:.1f}" '
+            f'<g class="norm"><line x1="{links}" x2="{BREEDTE - RECHTS}" y1="{ny:.1f}" y2="{ny:.1f}" '
             f'stroke="#b00020" stroke-width="2" stroke-dasharray="4 4"/>'
             f'<text x="{BREEDTE - RECHTS}" y="{ny - 5:.1f}" text-anchor="end" font-size="12" fill="#b00020">'
             f"{e(g.norm_label or 'norm')}</text></g>"
         )
     # Legend (top), with the line pattern or a square so colour is not the only cue.
     stukken.append('<g class="legenda" font-size="12" fill="#1b1b1b">')
-    lx = LINKS
+    lx = links
     for r_i, reeks in enumerate(g.reeksen):
         kleur = KLEUREN[r_i % len(KLEUREN)]
         if g.soort == "staaf":

@@ -161,7 +161,9 @@ LANGUAGES = [("nl", _("Nederlands"))]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Numbers get their thousands separator from the formatting helper (jens.getallen via the |getal and |euro
+# filters), never implicitly: a year (2021), an id in a link or an input's value must stay plain digits.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["jens.formats"]
 
 # --- Static and uploaded files ----------------------------------------------------------------

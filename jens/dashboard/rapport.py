@@ -21,8 +21,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from jens.dashboard import selectors as s
-from jens.dashboard.weergave import KLEIN, VERBORGEN, is_klein, onderdeel_weergave
-from jens.privacy import is_klein_aantal
+from jens.dashboard.weergave import blokken, maskeer_cellen, onderdeel_weergave
+from jens.getallen import xlsx_formaat
 from jens.xlsx import als_bytes
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -89,17 +89,6 @@ def bestandsnaam(rapport: Rapport, formaat: str) -> str:
 
 # --- XLSX -----------------------------------------------------------------------------------------------------
 
-NUMMERFORMAAT = {
-    "aantal": "#,##0",
-    "telling": "#,##0",
-    "fte": "0.0",
-    "pct": '0.0"%"',
-    "euro": '"€" #,##0',
-    "dagen": "0",
-    "getal": "0.#",
-}
-
-
 BLADNAMEN = {
     "clienten_per_gemeente": "Cliënten per gemeente",
     "wachtlijst": "Wachtlijst per gebied",
@@ -145,34 +134,22 @@ def naar_xlsx(rapport: Rapport) -> bytes:
             cel.font, cel.fill = vet, kopvulling
             cel.alignment = Alignment(wrap_text=True, vertical="top")
             ws.column_dimensions[get_column_letter(c)].width = 48 if c == 1 else 18
-        for r, rij in enumerate(tabel.rijen, start=kop + 1):
-            # As on the page (weergave.tabel_weergave): in a row with a hidden count, its medians and shares too.
-            rij_klein = rapport.maskeren and any(
-                is_klein(*(w[:2] if isinstance(w, tuple) else (w, k.soort)))
-                for k, w in zip(tabel.kolommen, rij, strict=True)
-            )
-            for c, (kolom, waarde) in enumerate(zip(tabel.kolommen, rij, strict=True), start=1):
-                soort, basis = kolom.soort, None
-                if isinstance(waarde, tuple):
-                    waarde, soort, basis = (*waarde, None)[:3]
-                if rapport.maskeren and is_klein(waarde, soort):
-                    ws.cell(row=r, column=c, value=KLEIN)
-                    continue
-                if rij_klein and soort in ("dagen", "pct") and waarde not in (None, ""):
-                    ws.cell(row=r, column=c, value=VERBORGEN)
-                    continue
-                if rapport.maskeren and is_klein_aantal(basis):
-                    ws.cell(row=r, column=c, value=VERBORGEN)
+        for r, rij in enumerate(maskeer_cellen(tabel, rapport.maskeren), start=kop + 1):
+            # The same cells hidden as on the page (weergave.maskeer_cellen), the same decimals (jens.getallen).
+            for c, (waarde, soort, vervanging) in enumerate(rij, start=1):
+                if vervanging is not None:
+                    ws.cell(row=r, column=c, value=vervanging)
                     continue
                 if waarde == "":
                     waarde = None
                 if soort == "janee" and waarde is not None:
                     waarde = "ja" if waarde else "nee"
+                formaat = xlsx_formaat(waarde, soort) if isinstance(waarde, int | float | Decimal) else None
                 if isinstance(waarde, Decimal):
                     waarde = float(waarde)
                 cel = ws.cell(row=r, column=c, value=waarde)
-                if soort in NUMMERFORMAAT and isinstance(waarde, int | float):
-                    cel.number_format = NUMMERFORMAAT[soort]
+                if formaat:
+                    cel.number_format = formaat
         ws.freeze_panes = ws.cell(row=kop + 1, column=1)
     if not wb.sheetnames:
         wb.create_sheet("Geen gegevens")["A1"] = "Er zijn nog geen onderdelen beschikbaar."
@@ -197,6 +174,7 @@ def naar_html(rapport: Rapport) -> str:
         w = onderdeel_weergave(o, rapport.maskeren)
         sleutels = {t.sleutel for t in o.tabellen if t.in_rapport}
         w["tabellen"] = [t for t in w["tabellen"] if t["sleutel"] in sleutels]
+        w["blokken"] = blokken(w["grafiek_tabellen"], w["tabellen"])
         onderdelen.append(w)
     return render_to_string(
         "dashboard/rapport_afdruk.html",
@@ -205,6 +183,7 @@ def naar_html(rapport: Rapport) -> str:
             "onderdelen": onderdelen,
             "stijl": _stijl(),
             "gemaakt_op": timezone.localtime(),
+            "afdruk": True,  # tables unfolded: a closed <details> does not print
         },
     )
 

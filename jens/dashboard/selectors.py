@@ -15,11 +15,11 @@ from datetime import date
 from decimal import Decimal
 
 from jens.dashboard import conf
+from jens.getallen import verkeerslicht
 from jens.models import Gebied, Gemeente
 from jens.periode import Periode
 
 EERSTE_FTE_PEILDATUM = date(2019, 6, 30)
-ORANJE_MARGE = Decimal("0.10")  # within 10% of the norm: orange
 
 
 @dataclass
@@ -39,6 +39,9 @@ class Tabel:
     in_rapport: bool = True
     blad: str = ""  # the XLSX sheet name (at most 31 characters); default the title
     alleen_onbeperkt: bool = False  # holds names (of providers): not for a municipality
+    # Rows whose counts add up to a total shown elsewhere (jens.privacy: one hidden count takes a second one with
+    # it). The rows above a "Totaal" row are such a group without saying so.
+    groepen: list[list[int]] = field(default_factory=list)
 
 
 @dataclass
@@ -107,20 +110,6 @@ class Filter:
         if self.gemeente is None:
             return None
         return list(Gebied.objects.filter(gemeente=self.gemeente))
-
-
-def verkeerslicht(waarde, norm, richting) -> str:
-    """groen when the norm is met, oranje within 10% of it, rood otherwise; '' without a norm or value."""
-    if waarde is None or norm is None or richting is None:
-        return ""
-    w, n = Decimal(str(waarde)), Decimal(str(norm))
-    if richting == "min":
-        if w >= n:
-            return "groen"
-        return "oranje" if w >= n * (1 - ORANJE_MARGE) else "rood"
-    if w <= n:
-        return "groen"
-    return "oranje" if w <= n * (1 + ORANJE_MARGE) else "rood"
 
 
 def _selector(app: str, naam: str) -> Callable | None:
@@ -363,7 +352,7 @@ def onderdeel_klachten(f: Filter) -> Onderdeel:
             ["Binnen 5 werkdagen opgepakt (%)", (tijdig, "pct", totaal), ("", "aantal")],
             [
                 "Mediaan werkdagen tot oppakken",
-                (r.get("mediaan_werkdagen_tot_oppakken"), "getal", totaal),
+                (r.get("mediaan_werkdagen_tot_oppakken"), "dagen", totaal),
                 ("", "aantal"),
             ],
             *[
@@ -371,6 +360,7 @@ def onderdeel_klachten(f: Filter) -> Onderdeel:
                 for u in r.get("uitkomsten") or []
             ],
         ],
+        groepen=[list(range(len(r.get("per_soort") or [])))],  # the kinds add up to the total number of complaints
     )
     grafiek = GrafiekSpec(
         "grafiek-klachten",
@@ -468,7 +458,7 @@ def _datumlabel(d) -> str:
 
 
 def _pct_tekst(p, teken: bool = True) -> str:
-    from jens.templatetags.jens import getal
+    from jens.getallen import getal
 
     p = _dec(p)
     return ("+" if teken and p > 0 else "") + getal(p, 1) + "%"

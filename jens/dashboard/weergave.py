@@ -9,61 +9,83 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jens import getallen
 from jens.dashboard.selectors import GrafiekSpec, Onderdeel, Tabel, Tegel
 from jens.grafieken import Grafiek, Reeks
-from jens.privacy import KLEIN_TEKST, is_klein_aantal
-from jens.templatetags.jens import euro, getal
+from jens.privacy import KLEIN_TEKST, VERBORGEN, is_klein_aantal, verborgen_in_groep
 
 KLEIN = KLEIN_TEKST
-VERBORGEN = "—"
 GETAL_SOORTEN = {"aantal", "telling", "fte", "pct", "euro", "dagen", "getal"}
-KLEUR_TEKST = {"groen": "norm gehaald", "oranje": "bijna aan de norm", "rood": "norm niet gehaald", "": "geen norm"}
+KLEUR_TEKST = getallen.KLEUR_TEKST
 
 
 def is_klein(waarde, soort: str) -> bool:
     return soort == "aantal" and isinstance(waarde, int | Decimal) and is_klein_aantal(waarde)
 
 
+def _cel(waarde, soort: str) -> tuple:
+    """(value, kind, base count) of a cell; a mixed column's cells are (value, kind[, base count]) tuples."""
+    if isinstance(waarde, tuple):
+        w, s, basis = (*waarde, None)[:3]
+        return w, s, basis
+    return waarde, soort, None
+
+
 def formatteer(waarde, soort: str, maskeren: bool = False) -> str:
-    """One value as text: 1.234 (count), 169,4 (fte), 7,2% (pct), € 1.234,56, 12 (days), ja/nee."""
-    basis = None
-    if isinstance(waarde, tuple):  # a mixed column: (value, kind[, the count a percentage is based on])
-        waarde, soort, basis = (*waarde, None)[:3]
+    """One value as text (jens.getallen): 1.234 (count), 169,4 (fte), 7,2% (pct), € 1.234, 19,5 (days), ja/nee."""
+    waarde, soort, basis = _cel(waarde, soort)
     if waarde is None or waarde == "":
         return VERBORGEN
     if maskeren and is_klein(waarde, soort):
         return KLEIN
     if maskeren and is_klein_aantal(basis):
         return VERBORGEN
-    if soort in ("aantal", "telling"):
-        return getal(waarde, 0)
-    if soort == "fte":
-        return getal(waarde, 1)
-    if soort == "pct":
-        return getal(waarde, 1) + "%"
-    if soort == "euro":
-        return euro(waarde, 0)
-    if soort in ("dagen", "getal"):
-        return getal(waarde, 0 if Decimal(str(waarde)) == int(Decimal(str(waarde))) else 1)
-    if soort == "janee":
-        return "ja" if waarde else "nee"
-    return str(waarde)
+    return getallen.formatteer(waarde, soort)
 
 
-def _soort_van(kolom_soort: str, cel) -> str:
-    return cel[1] if isinstance(cel, tuple) else kolom_soort
+def groepen_van(tabel: Tabel) -> list[list[int]]:
+    """The groups of rows whose counts add up to a total that is shown: the table's own ``groepen``, and the rows
+    above a "Totaal" row."""
+    groepen = [list(g) for g in tabel.groepen]
+    totaal = [i for i, r in enumerate(tabel.rijen) if r and str(r[0]).lower() == "totaal"]
+    if totaal:
+        groepen.append([i for i in range(len(tabel.rijen)) if i not in totaal])
+    return groepen
+
+
+def maskeer_cellen(tabel: Tabel, maskeren: bool) -> list[list[tuple]]:
+    """Every cell as (value, kind, replacement): the replacement is "<5" or "—" where a municipality may not see the
+    value, else None. The page (``tabel_weergave``) and the XLSX (``rapport.naar_xlsx``) both use this, so they hide
+    the same cells: a small count, the shares and medians of its row, a share of fewer than 5 people, and in a group
+    whose total is shown one more count when only one is small (jens.privacy)."""
+    cellen = [[_cel(c, k.soort) for k, c in zip(tabel.kolommen, rij, strict=True)] for rij in tabel.rijen]
+    uit: list[list[tuple]] = [[(w, s, None) for w, s, _ in rij] for rij in cellen]
+    if not maskeren:
+        return uit
+    for r, rij in enumerate(cellen):
+        rij_klein = any(is_klein(w, s) for w, s, _ in rij)
+        for c, (w, s, basis) in enumerate(rij):
+            if is_klein(w, s):
+                uit[r][c] = (w, s, KLEIN)
+            elif w not in (None, "") and (is_klein_aantal(basis) or (rij_klein and s in ("dagen", "pct"))):
+                uit[r][c] = (w, s, VERBORGEN)
+    for groep in groepen_van(tabel):
+        for c in range(len(tabel.kolommen)):
+            waarden = [cellen[r][c][0] if cellen[r][c][1] == "aantal" else None for r in groep]
+            for positie, tekst in verborgen_in_groep(waarden).items():
+                r = groep[positie]
+                w, s, _ = cellen[r][c]
+                uit[r][c] = (w, s, tekst)
+    return uit
 
 
 def tabel_weergave(tabel: Tabel, maskeren: bool) -> dict:
     kolommen = [{"titel": k.titel, "getal": k.soort in GETAL_SOORTEN or k.soort == "gemengd"} for k in tabel.kolommen]
     rijen = []
-    for rij in tabel.rijen:
-        soorten = [_soort_van(k.soort, c) for k, c in zip(tabel.kolommen, rij, strict=True)]
-        waarden = [c[0] if isinstance(c, tuple) else c for c in rij]
-        rij_klein = maskeren and any(is_klein(w, s) for w, s in zip(waarden, soorten, strict=True))
+    for rij in maskeer_cellen(tabel, maskeren):
         cellen = []
-        for c, s, k in zip(rij, soorten, kolommen, strict=True):
-            tekst = VERBORGEN if rij_klein and s in ("dagen", "pct") else formatteer(c, s, maskeren)
+        for (w, s, vervanging), k in zip(rij, kolommen, strict=True):
+            tekst = vervanging if vervanging is not None else formatteer(w, s)
             cellen.append({"tekst": tekst, "getal": k["getal"]})
         rijen.append(cellen)
     return {
@@ -76,19 +98,19 @@ def tabel_weergave(tabel: Tabel, maskeren: bool) -> dict:
 
 
 def grafiek(spec: GrafiekSpec, tabel: Tabel, maskeren: bool) -> Grafiek:
-    rijen = [r for r in tabel.rijen if str(r[spec.categorie_kolom]) not in spec.uitsluiten]
-    categorieen = [str(r[spec.categorie_kolom]) for r in rijen]
+    cellen = maskeer_cellen(tabel, maskeren)  # a bar hides exactly what the table hides
+    rijen = [i for i, r in enumerate(tabel.rijen) if str(r[spec.categorie_kolom]) not in spec.uitsluiten]
+    categorieen = [str(tabel.rijen[i][spec.categorie_kolom]) for i in rijen]
     reeksen = []
     for k in spec.waarde_kolommen:
-        soort = tabel.kolommen[k].soort
         waarden, labels = [], []
-        for r in rijen:
-            w = r[k]
-            if maskeren and is_klein(w, soort):
+        for i in rijen:
+            w, soort, vervanging = cellen[i][k]
+            if vervanging is not None:
                 waarden.append(None)
-                labels.append(KLEIN)
+                labels.append(vervanging)
             else:
-                waarden.append(None if w is None else float(w))
+                waarden.append(None if w in (None, "") else float(w))
                 labels.append(formatteer(w, soort))
         reeksen.append(Reeks(tabel.kolommen[k].titel, waarden, labels))
     return Grafiek(
@@ -135,13 +157,26 @@ def tegel_weergave(tegel: Tegel, maskeren: bool) -> dict:
     }
 
 
+def blokken(grafieken: list[tuple[Grafiek, str]], tabellen: list[dict]) -> list[dict]:
+    """Each chart with the one table that holds its numbers (folded under it on the dashboard), then the tables
+    that no chart draws. A table is shown once, under the first chart that draws it."""
+    uit, gebruikt = [], set()
+    for g, sleutel in grafieken:
+        tabel = next((t for t in tabellen if t["sleutel"] == sleutel and sleutel not in gebruikt), None)
+        if tabel is not None:
+            gebruikt.add(sleutel)
+        uit.append({"grafiek": g, "tabel": tabel})
+    uit += [{"grafiek": None, "tabel": t} for t in tabellen if t["sleutel"] not in gebruikt]
+    return uit
+
+
 def onderdeel_weergave(o: Onderdeel, maskeren: bool) -> dict:
-    tabellen = [t for t in o.tabellen if not (maskeren and t.alleen_onbeperkt)]
+    tabellen = [tabel_weergave(t, maskeren) for t in o.tabellen if not (maskeren and t.alleen_onbeperkt)]
     grafieken = []
     for spec in o.grafieken:
         tabel = o.tabel(spec.tabel)
         if tabel is not None and tabel.rijen:
-            grafieken.append(grafiek(spec, tabel, maskeren))
+            grafieken.append((grafiek(spec, tabel, maskeren), spec.tabel))
     return {
         "sleutel": o.sleutel,
         "anker": o.sleutel.replace("_", "-"),
@@ -150,6 +185,8 @@ def onderdeel_weergave(o: Onderdeel, maskeren: bool) -> dict:
         "ontbreekt": o.ontbreekt,
         "toelichting": o.toelichting,
         "tegels": [tegel_weergave(t, maskeren) for t in o.tegels],
-        "tabellen": [tabel_weergave(t, maskeren) for t in tabellen],
-        "grafieken": grafieken,
+        "tabellen": tabellen,
+        "grafieken": [g for g, _ in grafieken],
+        "grafiek_tabellen": grafieken,
+        "blokken": blokken(grafieken, tabellen),
     }

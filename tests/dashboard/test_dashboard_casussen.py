@@ -28,7 +28,7 @@ def test_management_ziet_clienten_per_gemeente_met_hlv_totaal(web_als, casussen)
     h = CASUSSEN_2023H1["Heerlen"]
     assert _rij(tabel, "Heerlen") == [str(h[k]) for k in ("bij_aanvang", "instroom", "uitstroom", "ultimo")] + ["10"]
     assert _rij(tabel, "HLV") == ["8", "8", "3", "13", "11"]
-    assert _rij(_tabel(html, "wachtlijst"), "Heerlen gebied 1") == ["3", "60"]
+    assert _rij(_tabel(html, "wachtlijst"), "Heerlen gebied 1") == ["3", "60,0"]  # medians of days: one decimal
     assert 'id="grafiek-clienten"' in html and 'id="grafiek-instroom"' in html and 'id="grafiek-wachtlijst"' in html
     vt = _rij(_tabel(html, "meldcode_veilig_thuis"), "Veilig Thuis-meldingen opgevolgd (%)")
     assert vt == ["50,0%", "100,0%"]

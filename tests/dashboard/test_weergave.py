@@ -56,9 +56,9 @@ def test_in_een_rij_met_een_klein_aantal_verdwijnt_ook_de_mediaan():
         [["Voerendaal", 3, 41], ["Landgraaf", 12, 20]],
     )
     rijen = [[c["tekst"] for c in r] for r in tabel_weergave(tabel, maskeren=True)["rijen"]]
-    assert rijen == [["Voerendaal", "<5", "—"], ["Landgraaf", "12", "20"]]
+    assert rijen == [["Voerendaal", "<5", "—"], ["Landgraaf", "12", "20,0"]]
     rijen = [[c["tekst"] for c in r] for r in tabel_weergave(tabel, maskeren=False)["rijen"]]
-    assert rijen[0] == ["Voerendaal", "3", "41"]
+    assert rijen[0] == ["Voerendaal", "3", "41,0"]
 
 
 def test_tegel_met_percentage_op_minder_dan_5_verbergt_waarde_en_kleur_voor_de_gemeente():
@@ -89,3 +89,33 @@ def test_aantallen_organisaties_worden_niet_verborgen():
 def test_statustekst_van_een_tegel(waarde, norm, richting, tekst):
     tegel = Tegel(sleutel="t", titel="T", waarde=waarde, soort="pct", norm=norm, richting=richting)
     assert tegel_weergave(tegel, maskeren=False)["kleur_tekst"] == tekst
+
+
+def test_een_totaalrij_verraadt_geen_verborgen_aantal_ook_niet_in_de_grafiek():
+    from jens.dashboard.selectors import GrafiekSpec
+    from jens.dashboard.weergave import grafiek
+
+    tabel = Tabel(
+        "k",
+        "Klachten per soort",
+        [Kolom("Soort"), Kolom("2023H1", "aantal"), Kolom("2022H1", "aantal")],
+        [["Klacht", 5, 9], ["Melding van ongenoegen", 1, 0], ["Totaal", 6, 9]],
+    )
+    rijen = [[c["tekst"] for c in r] for r in tabel_weergave(tabel, maskeren=True)["rijen"]]
+    assert rijen == [["Klacht", "—", "9"], ["Melding van ongenoegen", "<5", "0"], ["Totaal", "6", "9"]]
+    spec = GrafiekSpec("g", "Klachten", "", "k", 0, [1, 2], soort="staaf", uitsluiten=("Totaal",))
+    g = grafiek(spec, tabel, maskeren=True)
+    assert g.reeksen[0].waarden == [None, None] and g.reeksen[0].labels == ["—", "<5"]
+    assert g.reeksen[1].waarden == [9.0, 0.0]
+
+
+def test_een_groep_zonder_totaalrij_wordt_ook_beschermd():
+    tabel = Tabel(
+        "k",
+        "Kengetallen",
+        [Kolom("Kengetal"), Kolom("2023H1", "gemengd")],
+        [["Klacht", (5, "aantal")], ["Melding", (1, "aantal")], ["Naar de commissie", (7, "aantal")]],
+        groepen=[[0, 1]],
+    )
+    rijen = [[c["tekst"] for c in r] for r in tabel_weergave(tabel, maskeren=True)["rijen"]]
+    assert rijen == [["Klacht", "—"], ["Melding", "<5"], ["Naar de commissie", "7"]]
