@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from contracts import selectors, services
-from contracts.apps import NAMEN_ROLLEN, RAPPORT_ROLLEN
+from contracts.apps import NAMEN_IN_RAPPORT_ROLLEN, NAMEN_ROLLEN, RAPPORT_ROLLEN
 from contracts.models import (
     Actiepunt,
     Contract,
@@ -34,6 +34,7 @@ from contracts.models import (
 from jens.api_fouten import als_drf_fout
 from jens.audit import log_toegang, log_toegang_lijst
 from jens.models import Gemeente
+from jens.roles import heeft_rol
 from jens.scope import filter_op_scope
 
 # years the register holds (as the report parameters): a typo such as 20211 is a 400, not a stored year
@@ -688,13 +689,24 @@ def _datum(request, naam: str, standaard: date | None = None) -> date | None:
 class _Rapport(APIView):
     rollen = RAPPORT_ROLLEN
 
+    def met_namen(self) -> bool:
+        """The gemeente sees counts per kind and totals, no provider names or spending per provider."""
+        return heeft_rol(self.request.user, *NAMEN_IN_RAPPORT_ROLLEN)
+
+    def beperkt(self, **rapporten) -> dict:
+        leeg = {"kleine_aanbieders": {"aanbieders": []}, "per_soort": {}, "uitgaven": {}}
+        return selectors.zonder_aanbiedernamen(**(leeg | rapporten))
+
 
 class KleineAanbiedersRapportView(_Rapport):
     """De 4%-regel: besteding bij kleine aanbieders ÷ opdrachtsom, met norm en de aanbieders erachter."""
 
     @extend_schema(parameters=[OpenApiParameter("jaar", int, required=True)], responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
-        return Response(_json(selectors.kleine_aanbieders_rapport(_int(request, "jaar", minimum=2000, maximum=2100))))
+        rapport = selectors.kleine_aanbieders_rapport(_int(request, "jaar", minimum=2000, maximum=2100))
+        if not self.met_namen():
+            rapport = self.beperkt(kleine_aanbieders=rapport)["kleine_aanbieders"]
+        return Response(_json(rapport))
 
 
 class AanbiedersPerSoortView(_Rapport):
@@ -702,7 +714,10 @@ class AanbiedersPerSoortView(_Rapport):
 
     @extend_schema(parameters=[OpenApiParameter("op", OpenApiTypes.DATE)], responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
-        return Response(selectors.aanbieders_per_soort_op(_datum(request, "op", date.today())))
+        per_soort = selectors.aanbieders_per_soort_op(_datum(request, "op", date.today()))
+        if not self.met_namen():
+            return Response(self.beperkt(per_soort=per_soort)["per_soort"])
+        return Response(per_soort)
 
 
 class TransformatieRapportView(_Rapport):
@@ -746,4 +761,7 @@ class UitgavenRapportView(_Rapport):
     )
     def get(self, request):
         jaar = _int(request, "jaar", minimum=2000, maximum=2100)
-        return Response(_json(selectors.uitgaven_rapport(jaar, top=_int(request, "top", 10, 1, 100))))
+        rapport = selectors.uitgaven_rapport(jaar, top=_int(request, "top", 10, 1, 100))
+        if not self.met_namen():
+            rapport = self.beperkt(uitgaven=rapport)["uitgaven"]
+        return Response(_json(rapport))

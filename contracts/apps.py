@@ -19,6 +19,9 @@ LEZEN_EN_SCHRIJVEN = [f"{actie}_{model}" for model in MODELLEN for actie in ("vi
 
 # Roles that may read the report figures (the gemeente role sees figures only, no register).
 RAPPORT_ROLLEN = ("inkoper", "management", "functioneel_beheerder", "gemeente")
+# Who sees provider names and spending per provider in the reports. The gemeente sees counts per kind and totals
+# only (the README: "aanbieders als aantallen per soort zonder namen").
+NAMEN_IN_RAPPORT_ROLLEN = ("inkoper", "management", "functioneel_beheerder")
 # Every role may read provider names (id + naam) to pick a provider elsewhere.
 NAMEN_ROLLEN = (
     "inkoper",

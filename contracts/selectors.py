@@ -2,7 +2,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 
 from contracts import conf
 from contracts.models import (
@@ -118,6 +118,29 @@ def kleine_aanbieders_rapport(jaar: int) -> dict:
         "norm": norm,
         "voldaan": bool(som) and aandeel >= norm,
         "aanbieders": [{"naam": r["zorgaanbieder__naam"], "bedrag": r["bedrag"].quantize(CENT)} for r in per_aanbieder],
+    }
+
+
+def laatste_jaar_met_gegevens(tot_jaar: int) -> int:
+    """The last year up to ``tot_jaar`` with spending or an opdrachtsom, so that a report opens on figures (the
+    current year has none until the first spending is imported); ``tot_jaar`` when there is none at all."""
+    jaren = [
+        Uitgave.objects.filter(jaar__lte=tot_jaar).aggregate(j=Max("jaar"))["j"],
+        Opdracht.objects.filter(jaar__lte=tot_jaar).aggregate(j=Max("jaar"))["j"],
+    ]
+    return max((j for j in jaren if j is not None), default=tot_jaar)
+
+
+def zonder_aanbiedernamen(*, kleine_aanbieders: dict, per_soort: dict, uitgaven: dict) -> dict:
+    """The reports as the gemeente may see them: counts per kind and totals, no provider names and no spending
+    per provider."""
+    return {
+        "kleine_aanbieders": {
+            **{k: v for k, v in kleine_aanbieders.items() if k != "aanbieders"},
+            "aantal_aanbieders": len(kleine_aanbieders["aanbieders"]),
+        },
+        "per_soort": {soort: len(namen) for soort, namen in per_soort.items()},
+        "uitgaven": {k: v for k, v in uitgaven.items() if k not in ("per_aanbieder_categorie", "top_aanbieders")},
     }
 
 

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
 from contracts import selectors
-from contracts.apps import RAPPORT_ROLLEN
+from contracts.apps import NAMEN_IN_RAPPORT_ROLLEN, RAPPORT_ROLLEN
 from contracts.models import Contract, Relatie
 from jens.audit import log_toegang
 from jens.roles import heeft_rol
@@ -28,23 +28,36 @@ def _jaar(waarde: str | None, standaard: int) -> tuple[int, str | None]:
 
 @login_required
 def rapportage(request):
-    """Providers per kind, the 4% rule, agreements, meetings and spending for one year."""
+    """Providers per kind, the 4% rule, agreements, meetings and spending for one year (by default the last year
+    with figures). The gemeente sees counts and totals, no provider names."""
     if not heeft_rol(request.user, *RAPPORT_ROLLEN):
-        raise PermissionDenied
+        raise PermissionDenied("U heeft geen toegang tot de zorgaanbiedersrapportage.")
     vandaag = date.today()
-    jaar, fout = _jaar(request.GET.get("jaar"), vandaag.year)
+    jaar, fout = _jaar(request.GET.get("jaar"), selectors.laatste_jaar_met_gegevens(vandaag.year))
     peildatum = min(vandaag, date(jaar, 12, 31))
-    per_soort = selectors.aanbieders_per_soort_op(peildatum)
+    met_namen = heeft_rol(request.user, *NAMEN_IN_RAPPORT_ROLLEN)
     labels = dict(Relatie.Soort.choices) | {"kleine_aanbieder": "kleine aanbieder"}
+    kleine, per_soort, uitgaven = (
+        selectors.kleine_aanbieders_rapport(jaar),
+        selectors.aanbieders_per_soort_op(peildatum),
+        selectors.uitgaven_rapport(jaar),
+    )
+    if not met_namen:
+        beperkt = selectors.zonder_aanbiedernamen(kleine_aanbieders=kleine, per_soort=per_soort, uitgaven=uitgaven)
+        kleine, uitgaven = beperkt["kleine_aanbieders"], beperkt["uitgaven"]
+        soorten = [{"soort": labels[s], "aantal": n, "namen": None} for s, n in beperkt["per_soort"].items()]
+    else:
+        soorten = [{"soort": labels[s], "aantal": len(namen), "namen": namen} for s, namen in per_soort.items()]
     context = {
         "jaar": jaar,
         "fout": fout,
         "peildatum": peildatum,
-        "per_soort": [{"soort": labels[s], "namen": namen} for s, namen in per_soort.items()],
-        "kleine_aanbieders": selectors.kleine_aanbieders_rapport(jaar),
+        "met_namen": met_namen,
+        "per_soort": soorten,
+        "kleine_aanbieders": kleine,
         "transformatie": selectors.transformatie_rapport(peildatum=peildatum),
         "gesprekken": selectors.gesprekken_rapport(jaar),
-        "uitgaven": selectors.uitgaven_rapport(jaar),
+        "uitgaven": uitgaven,
     }
     return render(request, "contracts/rapportage.html", context)
 

@@ -331,3 +331,48 @@ def test_admin_incidenteel_contract_inzien_wordt_gelogd(web_als):
     assert (log.actie, log.client, log.object_id) == ("inzien", "CL-7", str(contract.pk))
     assert client.get(f"/admin/contracts/contract/{ContractFactory().pk}/change/").status_code == 200
     assert Toegangslog.objects.count() == 1
+
+
+def _gemeentegegevens():
+    OpdrachtFactory(jaar=2021, lumpsum=Decimal("34266618"))
+    klein = PersoneelsomvangFactory(jaar=2021).zorgaanbieder
+    klein.naam = "Praktijk Berkers"
+    klein.save()
+    RelatieFactory(zorgaanbieder=ZorgaanbiederFactory(naam="Radar"), soort="lid", geldig_van=date(2020, 1, 1))
+    UitgaveFactory(zorgaanbieder=klein, bedrag=Decimal("2476696"))
+
+
+def test_gemeente_ziet_aantallen_en_totalen_zonder_namen_van_aanbieders(web_als):
+    _gemeentegegevens()
+    inhoud = web_als("gemeente", gemeenten=["heerlen"]).get("/zorgaanbieders/rapportage/?jaar=2021").content.decode()
+    assert "€ 2.476.696,00" in inhoud and "7,2%" in inhoud  # the 4% rule's totals
+    assert "Praktijk Berkers" not in inhoud and "Radar" not in inhoud  # no provider names anywhere
+    assert "Uitgaven per aanbieder" not in inhoud and "Grootste aanbieders" not in inhoud
+    assert "Aantal kleine aanbieders met besteding in 2021: 1." in inhoud
+    # The inkoper sees the names.
+    inhoud = web_als("inkoper").get("/zorgaanbieders/rapportage/?jaar=2021").content.decode()
+    assert "Praktijk Berkers" in inhoud and "Radar" in inhoud
+
+
+def test_gemeente_krijgt_in_de_api_ook_geen_namen(api_als):
+    _gemeentegegevens()
+    client = api_als("gemeente", gemeenten=["heerlen"])
+    klein = client.get("/api/v1/rapportages/kleine-aanbieders/?jaar=2021").json()
+    assert "aanbieders" not in klein and klein["aantal_aanbieders"] == 1 and klein["percentage"] == "7.2"
+    per_soort = client.get("/api/v1/rapportages/aanbieders-per-soort/?op=2021-12-31").json()
+    assert per_soort["lid"] == 1 and isinstance(per_soort["kleine_aanbieder"], int)
+    uitgaven = client.get("/api/v1/rapportages/uitgaven/?jaar=2021").json()
+    assert "top_aanbieders" not in uitgaven and "per_aanbieder_categorie" not in uitgaven
+    assert uitgaven["totaal"] == "2476696"
+    assert "Praktijk Berkers" not in str([klein, per_soort, uitgaven])
+
+
+@pytest.mark.time_machine("2026-12-03 10:00 +01:00", tick=False)
+def test_rapportage_opent_op_het_laatste_jaar_met_gegevens_en_jaartal_zonder_punt(web_als):
+    _gemeentegegevens()
+    inhoud = web_als("inkoper").get("/zorgaanbieders/rapportage/").content.decode()
+    assert "<h1>Zorgaanbieders, 4%-regel en monitoring 2021</h1>" in inhoud  # not the empty 2026
+    assert 'value="2021"' in inhoud and "2.021" not in inhoud
+    assert "7,2%" in inhoud and "0,0%" not in inhoud
+    inhoud = web_als("inkoper").get("/zorgaanbieders/rapportage/?jaar=2026").content.decode()
+    assert "Geen gegevens voor 2026" in inhoud and "0,0%" not in inhoud
