@@ -881,7 +881,7 @@ class RapportBasis(APIView):
     """Aggregates only. Management: all municipalities (or ``?gemeente=code``); a gemeente user: their
     own municipality, with counts under 5 shown as "<5"."""
 
-    rollen = ("management", "gemeente")
+    rollen = selectors.RAPPORT_ROLLEN
 
     def parameters(self, request):
         try:
@@ -894,12 +894,12 @@ class RapportBasis(APIView):
             if gevraagd is None:
                 raise exceptions.ValidationError({"gemeente": ["Onbekende gemeente."]})
         gemeente = selectors.gemeente_voor_rapport(request.user, gevraagd)
-        if gemeente is None and not (heeft_rol(request.user, "management") or request.user.is_superuser):
+        if gemeente is None and not heeft_rol(request.user, *selectors.RAPPORT_ONBEPERKT):
             raise exceptions.NotFound()
         return periode, gemeente
 
     def uitvoer(self, request, data):
-        if heeft_rol(request.user, "management") or request.user.is_superuser:
+        if heeft_rol(request.user, *selectors.RAPPORT_ONBEPERKT):
             return Response(data)
         return Response(selectors.maskeer(data))
 

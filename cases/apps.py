@@ -32,7 +32,7 @@ class CasesConfig(AppConfig):
     navigatie = [
         ("Jeugdigen", "cases-jeugdigen", ("gedragswetenschapper", "management")),
         ("Veilig Thuis", "cases-vt-meldingen", ("gedragswetenschapper", "management")),
-        ("Cliëntenrapportage", "cases-rapportage", ("management", "gemeente")),
+        ("Cliëntenrapportage", "cases-rapportage", ("management", "functioneel_beheerder", "gemeente")),
         ("Toegangslog cliënt", "cases-toegangslog", ("functioneel_beheerder",)),
     ]
 

@@ -22,7 +22,7 @@ from cases.conf import termijn
 from cases.models import Hulpvraag, Jeugdige, MeldcodeStap, MeldcodeTraject, Onderzoek, VeiligThuisMelding, Zorginzet
 from jens.models import Gemeente
 from jens.periode import Periode
-from jens.privacy import KLEIN_TEKST, is_klein_aantal
+from jens.privacy import is_klein_aantal, maskeer_aantal, maskeer_deel, maskeer_groep
 from jens.roles import heeft_rol
 from jens.scope import filter_op_scope, gemeenten_voor
 
@@ -69,9 +69,16 @@ def zoek_jeugdigen(qs: QuerySet[Jeugdige], zoekterm: str, *, op_bsn: bool = True
     return qs.filter(voorwaarde)
 
 
+# Who reads the aggregate case figures (/casussen/rapportage/, /api/v1/rapportages/clienten|casuistiek/). The
+# functioneel beheerder sees the same figures as on the dashboard and in the half-year report, which they support:
+# aggregates of all municipalities, never a person (the case pages themselves stay closed to them).
+RAPPORT_ROLLEN = ("management", "functioneel_beheerder", "gemeente")
+RAPPORT_ONBEPERKT = ("management", "functioneel_beheerder")  # all municipalities, nothing hidden
+
+
 def gemeente_voor_rapport(user, gevraagd: Gemeente | None) -> Gemeente | None:
     """A gemeente user gets their own municipality whatever they ask; others what they ask."""
-    if heeft_rol(user, "management") or user.is_superuser:
+    if heeft_rol(user, *RAPPORT_ONBEPERKT):
         return gevraagd
     eigen = gemeenten_voor(user).order_by("pk")
     if gevraagd is not None and eigen.filter(pk=gevraagd.pk).exists():
@@ -88,21 +95,63 @@ def rapportperiode(tekst: str) -> Periode:
     return periode
 
 
-def maskeer(waarde):
-    """Counts under 5 become "<5" (the gemeente sees no countable persons). Applied recursively."""
+# The count each share is computed over (the sum of these keys of the same dict): a share of fewer than 5
+# people is not shown (jens.privacy.maskeer_deel).
+PCT_BASIS = {
+    "opgevolgd_pct": ("aantal",),
+    "tijdig_pct": ("aantal",),
+    "niet_tijdig_onderzocht_pct": ("niet_tijdig",),
+    "gezinsplan_pct": ("meervoudig",),
+    "vast_aanspreekpunt_pct": ("meervoudig",),
+    "gebiedsteam_pct": ("totaal",),
+    "uitbesteed_pct": ("totaal",),
+    "dossier_tijdig_pct": ("dossier", "dossier_te_laat_zonder"),
+    "kernteam_tijdig_pct": ("kernteam", "kernteam_te_laat_zonder"),
+}
+# Counts in one dict that follow from each other (start + instroom - uitstroom = end): when one is hidden, the
+# other goes too (jens.privacy.maskeer_groep).
+GROEPEN = (("instroom", "uitstroom"),)
+GEEN_AANTAL = ("norm", "gemeente", "gebied", "maand")
+
+
+def maskeer(waarde, *, rij: bool = False):
+    """The figures as the gemeente may see them (jens.privacy, the same rule as the dashboard): counts under 5
+    become "<5"; a share over fewer than 5 people and, in a row (a dict in a list) with a hidden count, its
+    shares and medians become None ("—"); of two counts that give each other away, both are hidden."""
     if isinstance(waarde, bool):
         return waarde
     if isinstance(waarde, int):
-        return KLEIN_TEKST if is_klein_aantal(waarde) else waarde
-    if isinstance(waarde, dict):
-        return {
-            # Norms, names and durations in days (median waiting time, journey length) are no counts.
-            k: (v if k in ("norm", "gemeente", "gebied", "maand") or k.endswith(("_norm", "dagen")) else maskeer(v))
-            for k, v in waarde.items()
-        }
+        return maskeer_aantal(waarde)
     if isinstance(waarde, list):
-        return [maskeer(v) for v in waarde]
-    return waarde
+        return [maskeer(v, rij=True) for v in waarde]
+    if not isinstance(waarde, dict):
+        return waarde
+
+    def is_aantal(k, v) -> bool:
+        return (
+            isinstance(v, int)
+            and not isinstance(v, bool)
+            and k not in GEEN_AANTAL
+            and not k.endswith(("_norm", "dagen"))
+        )
+
+    rij_klein = rij and any(is_aantal(k, v) and is_klein_aantal(v) for k, v in waarde.items())
+    uit = {}
+    for k, v in waarde.items():
+        if k in GEEN_AANTAL or k.endswith("_norm"):
+            uit[k] = v
+        elif k in PCT_BASIS:
+            basis = sum(waarde.get(b) or 0 for b in PCT_BASIS[k])
+            uit[k] = None if rij_klein else maskeer_deel(v, basis)
+        elif k.endswith(("dagen", "_pct")):
+            uit[k] = None if rij_klein else v  # medians, durations: no counts, but not of fewer than 5 people
+        else:
+            uit[k] = maskeer(v)
+    for groep in GROEPEN:
+        if all(k in waarde and is_aantal(k, waarde[k]) for k in groep):
+            for k, getoond in zip(groep, maskeer_groep([waarde[k] for k in groep]), strict=True):
+                uit[k] = getoond
+    return uit
 
 
 # --- Helpers --------------------------------------------------------------------------------------

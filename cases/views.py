@@ -136,9 +136,9 @@ def vt_opvolgen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def rapportage(request: HttpRequest) -> HttpResponse:
-    if not heeft_rol(request.user, "management", "gemeente"):
+    if not heeft_rol(request.user, *selectors.RAPPORT_ROLLEN):
         raise Http404("Niet gevonden")
-    beheer = heeft_rol(request.user, "management") or request.user.is_superuser
+    beheer = heeft_rol(request.user, *selectors.RAPPORT_ONBEPERKT)
     tekst = request.GET.get("periode") or f"{date.today().year - 1}H2"
     fout = ""
     try:

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from jens.models import Gemeente
@@ -67,6 +68,14 @@ class KlachtIndienenForm(forms.Form):
                 if self.fields[naam].help_text:
                     ids.append(f"{self[naam].auto_id}_helptext")
                 self.fields[naam].widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def clean_indiener_telefoon(self):
+        from complaints.services import valideer_telefoon
+
+        try:
+            return valideer_telefoon(self.cleaned_data.get("indiener_telefoon", ""))
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["indiener_telefoon"]) from None
 
     def clean(self):
         data = super().clean()

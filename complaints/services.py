@@ -1,6 +1,7 @@
 """Every write on complaints: intake (with reference and terms), the one transition table with its
 service, edits, and the anonymisation of old closed files."""
 
+import re
 from datetime import date, datetime, timedelta
 from functools import reduce
 from operator import or_
@@ -90,6 +91,20 @@ def _aard(aard: Aard | str) -> Aard:
     return gevonden
 
 
+TELEFOON_TEKENS = re.compile(r"[\s().-]")
+TELEFOON = re.compile(r"\+?\d{10,15}")
+TELEFOON_FOUT = "Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678 of +31 45 123 4567."
+
+
+def valideer_telefoon(telefoon: str) -> str:
+    """A phone number as people type it (spaces, hyphens, brackets, a leading +), 10 to 15 digits; empty is allowed.
+    Returns it trimmed; raises a ValidationError with a Dutch message otherwise ("abc" is no phone number)."""
+    telefoon = (telefoon or "").strip()
+    if telefoon and not TELEFOON.fullmatch(TELEFOON_TEKENS.sub("", telefoon)):
+        raise ValidationError({"indiener_telefoon": TELEFOON_FOUT})
+    return telefoon
+
+
 def maak_klacht(
     *,
     kanaal: str,
@@ -120,6 +135,7 @@ def maak_klacht(
         raise ValidationError({"ontvangen_op": "Het moment van ontvangst kan niet in de toekomst liggen."})
     if not (omschrijving or "").strip():
         raise ValidationError({"omschrijving": "Beschrijf de klacht."})
+    indiener_telefoon = valideer_telefoon(indiener_telefoon)
     aard_obj = _aard(aard)
     gemeente = controleer_wat(gemeente=gemeente, gebied=gebied)
     ontvangen_datum = timezone.localdate(ontvangen_op)
@@ -391,6 +407,8 @@ def wijzig_klacht(*, klacht: Klacht | int, door, versie: int | None, notitie: st
     onbekend = set(velden) - set(WIJZIGBAAR)
     if onbekend:
         raise ValidationError(dict.fromkeys(sorted(onbekend), "Dit veld kan niet worden gewijzigd."))
+    if "indiener_telefoon" in velden:
+        velden["indiener_telefoon"] = valideer_telefoon(velden["indiener_telefoon"])
     klacht_id = klacht.pk if isinstance(klacht, Klacht) else int(klacht)
     with transaction.atomic():
         klacht = _vergrendel(klacht_id, versie)

@@ -42,6 +42,8 @@ class Tabel:
     # Rows whose counts add up to a total shown elsewhere (jens.privacy: one hidden count takes a second one with
     # it). The rows above a "Totaal" row are such a group without saying so.
     groepen: list[list[int]] = field(default_factory=list)
+    # Columns whose counts in one row follow from the others (start + instroom - uitstroom = end): the same rule.
+    kolomgroepen: list[list[int]] = field(default_factory=list)
 
 
 @dataclass
@@ -175,6 +177,7 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
         ],
         rijen,
         toelichting=GEMIDDELD_PER_MAAND_UITLEG,
+        kolomgroepen=[[2, 3]],  # bij aanvang + instroom - uitstroom = ultimo
     )
     maanden = Tabel(
         "clienten_per_maand",
@@ -182,6 +185,7 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
         [Kolom("Maand"), Kolom("In zorg", "aantal"), Kolom("Instroom", "aantal"), Kolom("Uitstroom", "aantal")],
         [[_maandlabel(r["maand"]), r["in_zorg"], r["instroom"], r["uitstroom"]] for r in per_maand],
         in_rapport=False,
+        kolomgroepen=[[2, 3]],  # the change in care from month to month = instroom - uitstroom
     )
     # The row for the filter: HLV (all) or the chosen municipality.
     doel = f.gemeente.naam if f.gemeente else "HLV"

@@ -69,6 +69,12 @@ def maskeer_cellen(tabel: Tabel, maskeren: bool) -> list[list[tuple]]:
                 uit[r][c] = (w, s, KLEIN)
             elif w not in (None, "") and (is_klein_aantal(basis) or (rij_klein and s in ("dagen", "pct"))):
                 uit[r][c] = (w, s, VERBORGEN)
+    for groep in tabel.kolomgroepen:
+        for r, rij in enumerate(cellen):
+            waarden = [rij[c][0] if rij[c][1] == "aantal" else None for c in groep]
+            for positie, tekst in verborgen_in_groep(waarden).items():
+                c = groep[positie]
+                uit[r][c] = (rij[c][0], rij[c][1], tekst)
     for groep in groepen_van(tabel):
         for c in range(len(tabel.kolommen)):
             waarden = [cellen[r][c][0] if cellen[r][c][1] == "aantal" else None for r in groep]

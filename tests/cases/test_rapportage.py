@@ -1,5 +1,6 @@
 import io
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -220,7 +221,7 @@ def test_rapport_api_gemeente_ziet_eigen_gemeente_gemaskeerd(api_als):
     assert api_als("management").get("/api/v1/rapportages/casuistiek/", {"periode": "2023H1"}).status_code == 200
 
 
-@pytest.mark.parametrize("rol", ["gedragswetenschapper", "inkoper", "klachtenfunctionaris", "functioneel_beheerder"])
+@pytest.mark.parametrize("rol", ["gedragswetenschapper", "inkoper", "klachtenfunctionaris", "gebiedsmanager"])
 def test_rapport_api_andere_rollen_geweigerd(api_als, rol):
     assert api_als(rol).get("/api/v1/rapportages/clienten/", {"periode": "2023H1"}).status_code == 403
 
@@ -262,3 +263,38 @@ def test_demo_reproduceert_cijfers_2023h1_en_is_idempotent():
     aantal = Jeugdige.objects.count()
     seed(stdout=io.StringIO())
     assert Jeugdige.objects.count() == aantal
+
+
+def test_functioneel_beheerder_ziet_dezelfde_cijfers_als_op_het_dashboard(api_als, web_als):
+    """The dashboard and the half-year report show the functioneel beheerder every municipality unmasked; the cases
+    report and its API now do the same (aggregates only; the case pages stay closed)."""
+    for _ in range(3):
+        _in_zorg("landgraaf", date(2022, 5, 1))
+    beheerder = api_als("functioneel_beheerder")
+    r = beheerder.get("/api/v1/rapportages/clienten/", {"periode": "2023H1"})
+    assert r.status_code == 200 and _rij(r.data, "Landgraaf")["bij_aanvang"] == 3  # not "<5"
+    web = web_als(beheerder.user)
+    html = web.get("/casussen/rapportage/", {"periode": "2023H1", "gemeente": "landgraaf"}).content.decode()
+    assert "Cliëntenrapportage 2023H1 — Landgraaf" in html and "&lt;5" not in html
+    assert web.get("/dashboard/", {"periode": "2023H1", "gemeente": "landgraaf"}).status_code == 200
+    assert web.get("/casussen/jeugdigen/").status_code == 404
+
+
+def test_gemeente_ziet_geen_aandeel_van_minder_dan_5_meldingen():
+    """The page showed 'Veilig Thuis-meldingen opgevolgd (<5): 100,0%' while the dashboard said '—'."""
+    data = selectors.maskeer(
+        {
+            "vt": {"aantal": 2, "opgevolgd": 2, "opgevolgd_pct": Decimal("100.0"), "tijdig_pct": Decimal("50.0")},
+            "normen": {
+                "meervoudig": 12,
+                "met_gezinsplan": 11,
+                "gezinsplan_pct": Decimal("91.7"),
+                "gezinsplan_norm": 85,
+            },
+            "per_maand": [{"maand": "2023-01", "in_zorg": 40, "instroom": 3, "uitstroom": 6}],
+        }
+    )
+    assert data["vt"] == {"aantal": "<5", "opgevolgd": "<5", "opgevolgd_pct": None, "tijdig_pct": None}
+    assert data["normen"]["gezinsplan_pct"] == Decimal("91.7") and data["normen"]["gezinsplan_norm"] == 85
+    # in_zorg from month to month = instroom - uitstroom: with the uitstroom shown the hidden instroom would follow.
+    assert data["per_maand"] == [{"maand": "2023-01", "in_zorg": 40, "instroom": "<5", "uitstroom": "—"}]
