@@ -110,7 +110,7 @@ PCT_BASIS = {
 }
 # Counts in one dict that follow from each other (start + instroom - uitstroom = end): when one is hidden, the
 # other goes too (jens.privacy.maskeer_groep).
-GROEPEN = (("instroom", "uitstroom"),)
+GROEPEN = (("bij_aanvang", "instroom", "uitstroom", "ultimo"), ("in_zorg", "instroom", "uitstroom"))
 GEEN_AANTAL = ("norm", "gemeente", "gebied", "maand")
 
 

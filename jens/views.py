@@ -1,8 +1,11 @@
+from datetime import UTC, datetime
+
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from jens.roles import heeft_rol
 from jens.signaleringen import open_signaleringen_voor
@@ -13,6 +16,33 @@ from jens.tasks import HARTSLAG_SLEUTEL
 def home(request: HttpRequest) -> HttpResponse:
     signaleringen = list(open_signaleringen_voor(request.user)[:200])
     return render(request, "jens/home.html", {"signaleringen": signaleringen})
+
+
+def hartslag_tekst(hartslag: str | None, nu: datetime | None = None) -> str:
+    """The worker's last heartbeat (stored as UTC ISO text) in local time, readable Dutch:
+    "laatste hartslag 03-12-2026 om 16:05:12 (2 minuten geleden)"."""
+    if not hartslag:
+        return "geen hartslag ontvangen"
+    try:
+        moment = datetime.fromisoformat(hartslag)
+    except (TypeError, ValueError):
+        return "geen geldige hartslag ontvangen"
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, UTC)
+    lokaal = timezone.localtime(moment)
+    seconden = max(int(((nu or timezone.now()) - moment).total_seconds()), 0)
+    if seconden < 60:
+        geleden = "minder dan een minuut geleden"
+    elif seconden < 3600:
+        minuten = seconden // 60
+        geleden = f"{minuten} {'minuut' if minuten == 1 else 'minuten'} geleden"
+    elif seconden < 86400:
+        uren = seconden // 3600
+        geleden = f"{uren} uur geleden"
+    else:
+        dagen = seconden // 86400
+        geleden = f"{dagen} {'dag' if dagen == 1 else 'dagen'} geleden"
+    return f"laatste hartslag {lokaal:%d-%m-%Y} om {lokaal:%H:%M:%S} ({geleden})"
 
 
 @login_required
@@ -31,6 +61,6 @@ def gezondheid(request: HttpRequest) -> HttpResponse:
     except Exception as exc:
         hartslag = None
         status["cache"] = f"fout: {type(exc).__name__}"
-    status["worker"] = f"laatste hartslag {hartslag}" if hartslag else "geen hartslag ontvangen"
+    status["worker"] = hartslag_tekst(hartslag)
     details = heeft_rol(request.user, "functioneel_beheerder", "management")
     return render(request, "jens/gezondheid.html", {"status": status if details else {}})

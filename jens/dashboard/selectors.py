@@ -177,7 +177,7 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
         ],
         rijen,
         toelichting=GEMIDDELD_PER_MAAND_UITLEG,
-        kolomgroepen=[[2, 3]],  # bij aanvang + instroom - uitstroom = ultimo
+        kolomgroepen=[[1, 2, 3, 4]],  # bij aanvang + instroom - uitstroom = ultimo
     )
     maanden = Tabel(
         "clienten_per_maand",
@@ -185,7 +185,7 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
         [Kolom("Maand"), Kolom("In zorg", "aantal"), Kolom("Instroom", "aantal"), Kolom("Uitstroom", "aantal")],
         [[_maandlabel(r["maand"]), r["in_zorg"], r["instroom"], r["uitstroom"]] for r in per_maand],
         in_rapport=False,
-        kolomgroepen=[[2, 3]],  # the change in care from month to month = instroom - uitstroom
+        kolomgroepen=[[1, 2, 3]],  # the change in care from month to month = instroom - uitstroom
     )
     # The row for the filter: HLV (all) or the chosen municipality.
     doel = f.gemeente.naam if f.gemeente else "HLV"
@@ -559,7 +559,7 @@ def onderdeel_kleine_aanbieders(f: Filter) -> Onderdeel:
     tegel = Tegel(
         "kleine_aanbieders",
         f"Besteed bij kleine aanbieders {r.get('jaar', f.jaar)}",
-        _dec(r["percentage"]),
+        _dec(r["percentage"]) if r.get("opdrachtsom") else None,  # no opdrachtsom that year: no data, not 0,0% red
         soort="pct",
         norm=r["norm"],
         richting="min",

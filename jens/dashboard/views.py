@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from contracts import selectors as contracts_selectors
 from jens.audit import log_toegang
 from jens.dashboard import conf
 from jens.dashboard import selectors as s
@@ -50,11 +51,15 @@ class Keuze:
 
 
 def standaard_periode(vandaag: date | None = None) -> Periode:
-    """The last completed half year."""
+    """The last completed half year with figures: the report is made against the year's opdrachtsom (lump sum), so
+    when the last completed half year's year has none yet (nothing imported), the second half of the last year that
+    has one. The dashboard then opens on figures, not on an empty period with failed norms."""
     vandaag = vandaag or timezone.localdate()
-    if vandaag.month >= 7:
-        return Periode.parse(f"{vandaag.year}H1")
-    return Periode.parse(f"{vandaag.year - 1}H2")
+    jaar, helft = (vandaag.year, 1) if vandaag.month >= 7 else (vandaag.year - 1, 2)
+    met_gegevens = contracts_selectors.laatste_jaar_met_gegevens(jaar)
+    if met_gegevens < jaar:
+        jaar, helft = met_gegevens, 2
+    return Periode.parse(f"{jaar}H{helft}")
 
 
 def periode_keuzes(vandaag: date | None = None) -> list[str]:

@@ -72,9 +72,12 @@ def test_voerendaal_ziet_zijn_eigen_kleine_aantallen_niet_precies(web_als, casus
     assert _rij(_tabel(html, "clienten_per_gemeente"), "Voerendaal") == ["0", "&lt;5", "0", "&lt;5", "&lt;5"]
     figuur = re.search(r'<figure class="grafiek-figuur" id="grafiek-clienten-figuur">.*?</figure>', html, re.S).group(0)
     svg, tabel = figuur.split("</svg>")
-    # April to June have 2 in care: not drawn, and shown as <5 in the chart's table; January to March (0) are drawn.
+    # April to June have 2 in care: not drawn, and shown as <5 in the table folded under the chart; January to
+    # March (0) are drawn.
     assert svg.count("<circle") == 3 and "apr 2023: " not in svg
-    assert re.search(r'apr 2023</th><td class="getal">&lt;5</td>', tabel)
+    uitklap = re.search(r'<details class="tabel-uitklap" id="uitklap-clienten_per_maand">.*?</details>', html, re.S)
+    assert re.search(r'apr 2023</th><td class="getal">&lt;5</td>', uitklap.group(0))
+    assert "<table" not in tabel  # one table per chart, not a second copy inside the figure
 
 
 def test_rapport_xlsx_met_casussen(web_als, casussen):

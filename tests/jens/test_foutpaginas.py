@@ -160,3 +160,25 @@ def test_elke_pagina_met_inloggen_stuurt_een_anonieme_bezoeker_naar_de_inlogpagi
         if not (r.status_code == 302 and r["Location"].startswith("/inloggen/?next=")):
             fout[pagina] = r.status_code
     assert fout == {}
+
+
+def test_gezondheid_toont_de_hartslag_in_lokale_tijd_in_leesbaar_nederlands(web_als):
+    from datetime import UTC, datetime
+
+    from django.core.cache import cache
+
+    from jens.tasks import HARTSLAG_SLEUTEL
+    from jens.views import hartslag_tekst
+
+    nu = datetime(2027, 12, 31, 23, 30, tzinfo=UTC)  # in Amsterdam already New Year's Day
+    assert hartslag_tekst("2027-12-31T23:28:05+00:00", nu=nu) == (
+        "laatste hartslag 01-01-2028 om 00:28:05 (1 minuut geleden)"
+    )
+    assert hartslag_tekst("2027-12-31T23:29:40+00:00", nu=nu).endswith("(minder dan een minuut geleden)")
+    assert hartslag_tekst("2027-12-31T23:10:00+00:00", nu=nu).endswith("(20 minuten geleden)")
+    assert hartslag_tekst("2027-12-29T23:30:00+00:00", nu=nu).endswith("(2 dagen geleden)")
+    assert hartslag_tekst(None) == "geen hartslag ontvangen"
+    assert hartslag_tekst("kapot") == "geen geldige hartslag ontvangen"
+    cache.set(HARTSLAG_SLEUTEL, "2027-06-01T10:00:00+00:00")
+    html = web_als("functioneel_beheerder").get("/gezondheid/").content.decode()
+    assert "laatste hartslag 01-06-2027 om 12:00:00" in html and "+00:00" not in html
