@@ -358,8 +358,12 @@ class KlachtenRapportView(APIView):
     def get(self, request):
         periode, gemeente = rapport_parameters(request)
         rapport = selectors.klachten_rapport(periode, gemeente=gemeente)
+        maskeren = not onbeperkt(request.user)  # a municipality: the small-count rule (jens.privacy)
+        if maskeren:
+            rapport = selectors.maskeer_rapport(rapport)
         if periode.label.isdigit():
-            rapport["jeugdwet"] = jaarverslag_voor(
+            jaarverslag = jaarverslag_voor(
                 request.user, selectors.klachten_jaarverslag(int(periode.label), gemeente=gemeente)
             )
+            rapport["jeugdwet"] = selectors.maskeer_jaarverslag(jaarverslag) if maskeren else jaarverslag
         return Response(_json(rapport))

@@ -7,6 +7,7 @@ from django.db.models import Case, Count, DateField, F, Q, QuerySet, Value, When
 
 from jens.models import Gemeente
 from jens.periode import Periode
+from jens.privacy import maskeer_aantal, maskeer_deel, maskeer_groep
 from jens.scope import filter_op_scope
 
 from .models import GESLOTEN_STATUSSEN, VOOR_BESLISSING, Aard, Klacht, Soort, Status, Uitkomst
@@ -158,3 +159,40 @@ def klachten_jaarverslag(jaar: int, *, gemeente: Gemeente | str | None = None) -
             )
         ),
     }
+
+
+def maskeer_rapport(rapport: dict) -> dict:
+    """The complaints report as a municipality may see it (jens.privacy, the rule of the dashboard): counts of 1 to 4
+    as "<5", and in each group whose total is shown (the aarden and the soorten, each against the total) one more
+    count hidden ("—") when only one is small, so that the total does not give it away; the share picked up on time
+    and the median of fewer than 5 complaints as None ("—")."""
+
+    def groep(rijen: list[dict], sleutel: str) -> list:
+        return maskeer_groep([r[sleutel] for r in rijen])
+
+    uit = {**rapport}
+    for lijst in ("per_aard", "per_soort"):
+        rijen = rapport[lijst]
+        nu, toen = groep(rijen, "aantal"), groep(rijen, "aantal_vergelijking")
+        uit[lijst] = [{**r, "aantal": a, "aantal_vergelijking": v} for r, a, v in zip(rijen, nu, toen, strict=True)]
+    uit["totaal"] = maskeer_aantal(rapport["totaal"])
+    uit["totaal_vergelijking"] = maskeer_aantal(rapport["totaal_vergelijking"])
+    uit["naar_commissie"] = maskeer_aantal(rapport["naar_commissie"])
+    uit["aandeel_tijdig_opgepakt"] = maskeer_deel(rapport["aandeel_tijdig_opgepakt"], rapport["totaal"])
+    uit["mediaan_werkdagen_tot_oppakken"] = maskeer_deel(rapport["mediaan_werkdagen_tot_oppakken"], rapport["totaal"])
+    uit["uitkomsten"] = [{**u, "aantal": maskeer_aantal(u["aantal"])} for u in rapport["uitkomsten"]]
+    return uit
+
+
+def maskeer_jaarverslag(jaarverslag: dict) -> dict:
+    """The Jeugdwet items as a municipality may see them: the same rule as ``maskeer_rapport``."""
+    uit = {**jaarverslag}
+    for lijst in ("per_aard", "per_soort"):
+        if lijst in jaarverslag:
+            rijen = jaarverslag[lijst]
+            nu, toen = [maskeer_groep([r[k] for r in rijen]) for k in ("aantal", "aantal_vergelijking")]
+            uit[lijst] = [{**r, "aantal": a, "aantal_vergelijking": v} for r, a, v in zip(rijen, nu, toen, strict=True)]
+    for k in ("aantal", "naar_commissie", "aantal_uitspraken"):
+        if k in jaarverslag:
+            uit[k] = maskeer_aantal(jaarverslag[k])
+    return uit

@@ -282,6 +282,10 @@ def klachten_rapportage(request):
         if periode.label.isdigit()
         else None
     )
+    maskeren = not onbeperkt(request.user)  # a municipality: the small-count rule (jens.privacy)
+    if maskeren:
+        rapport = selectors.maskeer_rapport(rapport)
+        jaarverslag = selectors.maskeer_jaarverslag(jaarverslag) if jaarverslag else None
     if request.GET.get("formaat") == "xlsx" and not fouten:
         log_toegang(request, actie="exporteren", object_type="klachtenrapportage", omschrijving=periode.label)
         return _xlsx(rapport, jaarverslag)
@@ -295,6 +299,7 @@ def klachten_rapportage(request):
             "fouten": fouten,
             "gemeenten": gemeenten_voor(request.user),
             "gekozen_gemeente": gemeente,
+            "maskeren": maskeren,
         },
         status=400 if fouten else 200,
     )

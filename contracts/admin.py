@@ -7,6 +7,7 @@ from datetime import date
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
 from django.forms.models import construct_instance
 from django.urls import reverse
@@ -64,6 +65,13 @@ class ServiceControleForm(forms.ModelForm):
 # --- Provider page ------------------------------------------------------------------------------
 
 
+class SmalleInline(admin.TabularInline):
+    """A tabular inline whose long text fields are small boxes, so the provider page fits a 1,280 px screen
+    (the text wraps inside; a full 40-column box per row made the page 1,879 px wide)."""
+
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 24})}}
+
+
 class RelatieFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -111,26 +119,26 @@ class AndereNaamFormSet(forms.BaseInlineFormSet):
             gezien.add(naam.lower())
 
 
-class AndereNaamInline(admin.TabularInline):
+class AndereNaamInline(SmalleInline):
     model = AndereNaam
     formset = AndereNaamFormSet
     extra = 0
 
 
-class RelatieInline(admin.TabularInline):
+class RelatieInline(SmalleInline):
     model = Relatie
     form = RelatieForm
     formset = RelatieFormSet
     extra = 0
 
 
-class PersoneelsomvangInline(admin.TabularInline):
+class PersoneelsomvangInline(SmalleInline):
     model = Personeelsomvang
     extra = 0
     fields = ["jaar", "aantal_medewerkers", "minder_dan", "bron"]
 
 
-class ContractInline(admin.TabularInline):
+class ContractInline(SmalleInline):
     model = Contract
     extra = 0
     fields = ["kenmerk", "soort", "status", "startdatum", "einddatum"]
@@ -142,7 +150,7 @@ class ContractInline(admin.TabularInline):
         return False
 
 
-class AfspraakInline(admin.TabularInline):
+class AfspraakInline(SmalleInline):
     model = TransformatieAfspraak
     extra = 0
     fields = ["opdracht", "afgesproken_op", "streefdatum", "status"]
@@ -150,7 +158,7 @@ class AfspraakInline(admin.TabularInline):
     show_change_link = True
 
 
-class GesprekInline(admin.TabularInline):
+class GesprekInline(SmalleInline):
     model = Gesprek
     # form: GesprekForm (set below, where it is defined): the same checks as on the meeting's own page
     extra = 0
@@ -158,7 +166,7 @@ class GesprekInline(admin.TabularInline):
     show_change_link = True
 
 
-class JaarrekeningInline(admin.TabularInline):
+class JaarrekeningInline(SmalleInline):
     model = JaarrekeningBeoordeling
     # form: JaarrekeningForm (set below, where it is defined): the same checks as on the review's own page
     extra = 0
@@ -323,7 +331,7 @@ class ContractRegelForm(forms.ModelForm):
         return data
 
 
-class ContractRegelInline(admin.TabularInline):
+class ContractRegelInline(SmalleInline):
     """Tariff lines: a change is a new line; existing lines cannot be edited or deleted (history)."""
 
     model = ContractRegel
@@ -470,7 +478,7 @@ class ActiepuntForm(forms.ModelForm):
         return op
 
 
-class ActiepuntInline(admin.TabularInline):
+class ActiepuntInline(SmalleInline):
     model = Actiepunt
     form = ActiepuntForm
     extra = 1
