@@ -88,8 +88,8 @@ def test_gemeente_kan_een_verborgen_aantal_niet_uit_het_totaal_afleiden(web_als,
         io.BytesIO(web.get("/klachten/rapportage/", {"periode": "2023H1", "formaat": "xlsx"}).content)
     )
     assert [r[:2] for r in wb["Per soort"].iter_rows(min_row=2, values_only=True)] == [
-        ("Klacht", "—"),
-        ("Melding van ongenoegen", "<5"),
+        ("klacht", "—"),
+        ("melding van ongenoegen", "<5"),
     ]
     data = api_als("gemeente", gemeenten=["heerlen"]).get("/api/v1/rapportages/klachten/?periode=2023H1").json()
     assert [s["aantal"] for s in data["per_soort"]] == ["—", "<5"] and data["totaal"] == 6
