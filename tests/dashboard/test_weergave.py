@@ -119,3 +119,32 @@ def test_een_groep_zonder_totaalrij_wordt_ook_beschermd():
     )
     rijen = [[c["tekst"] for c in r] for r in tabel_weergave(tabel, maskeren=True)["rijen"]]
     assert rijen == [["Klacht", "—"], ["Melding", "<5"], ["Naar de commissie", "7"]]
+
+
+def test_xlsx_houdt_dezelfde_decimalen_als_de_pagina_en_verbergt_dezelfde_cellen():
+    """Excel turned 19,5 into 20 ("dagen" had format "0"); now the cell format follows jens.getallen."""
+    import io
+
+    import openpyxl
+
+    from jens.dashboard.rapport import Rapport, naar_xlsx
+    from jens.dashboard.selectors import Filter, Onderdeel
+    from jens.periode import Periode
+
+    tabel = Tabel(
+        "wachtlijst",
+        "Wachtlijst per gebied",
+        [Kolom("Gebied"), Kolom("Wachtend", "aantal"), Kolom("Mediaan wachtdagen", "dagen")],
+        [["Heerlen gebied 1", 12, Decimal("19.5")], ["Heerlen gebied 2", 7, 9], ["Voerendaal", 3, 41]],
+    )
+    onderdeel = Onderdeel("wachtlijst", "Wachtlijst", tabellen=[tabel])
+    for maskeren in (False, True):
+        wb = openpyxl.load_workbook(
+            io.BytesIO(naar_xlsx(Rapport(Filter(Periode.parse("2023H1")), maskeren, [onderdeel])))
+        )
+        blad = wb["Wachtlijst per gebied"]
+        assert (blad["C6"].value, blad["C6"].number_format) == (19.5, "#,##0.0")
+        assert (blad["C7"].value, blad["C7"].number_format) == (9, "#,##0.0")  # 9,0 beside 19,5 as on the page
+        pagina = [[c["tekst"] for c in r] for r in tabel_weergave(tabel, maskeren)["rijen"]]
+        assert [blad["B8"].value, blad["C8"].value] == ([3, 41] if not maskeren else ["<5", "—"])
+        assert pagina[2][1:] == (["3", "41,0"] if not maskeren else ["<5", "—"])

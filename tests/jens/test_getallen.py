@@ -50,3 +50,25 @@ def test_een_jaartal_in_een_sjabloon_krijgt_geen_duizendtalpunt():
         Context({"jaar": 2021, "n": 8720, "m": 19.5})
     )
     assert html == '2021 <input value="2021"> 8.720 19,5'
+
+
+def test_teampagina_kleurt_95_7_procent_oranje_zoals_het_dashboard(rf, django_user_model, db):
+    from django.template.loader import render_to_string
+
+    verzoek = rf.get("/team/")
+    verzoek.user = django_user_model.objects.create_user("gm", password="x")
+    cijfers = {
+        "aandeel_basis": Decimal("95.7"),
+        "norm_basis": 100,
+        "aandeel_opfris": Decimal("91.0"),
+        "norm_opfris": 90,
+        "themabijeenkomsten": 4,
+        "norm_themabijeenkomsten": 4,
+        "opkomst_pct": Decimal("70.0"),
+        "norm_opkomst": 80,
+    }
+    html = render_to_string("staff/team.html", {"cijfers": cijfers, "eindigt_dagen": 60}, request=verzoek)
+    assert '<li class="tegel oranje" id="tegel-basis">' in html and "95,7%" in html and "Bijna aan de norm" in html
+    assert '<li class="tegel groen" id="tegel-opfris">' in html
+    assert '<li class="tegel rood" id="tegel-opkomst">' in html and "Norm niet gehaald" in html
+    assert getallen.verkeerslicht(Decimal("95.7"), 100, "min") == "oranje"  # what the dashboard's tile says
