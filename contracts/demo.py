@@ -1,7 +1,8 @@
 """Demo data of the contracts app, built from the published reference data in ``contracts/data/``:
 the providers with their kinds per year (zorgaanbieders.csv, imported with the same import the inkoper uses),
 the dated membership changes, the assignment per gemeente and year (Heerlen from lumpsum_heerlen.csv),
-spending (2021: € 2.476.696 at small providers on € 34.266.618 = 7,2%; 2023: 7,8%), a few contracts,
+spending (outsourced care 2021-2023 as published; 2021: € 2.476.696 at small providers on € 34.266.618 = 7,2%;
+2023: 7,8%), a few contracts,
 transformation agreements (2023: 20 providers by 31 March), meetings, action items and annual-account reviews.
 Idempotent: a second run changes nothing."""
 
@@ -45,8 +46,15 @@ OPDRACHT_OVERIG = {
 }
 # Spending at small providers: 2021 as published; 2023 = 7,8% of the 2023 assignment (half-year report 2023).
 BESTEED_KLEIN = {2021: Decimal("2476696"), 2023: Decimal("2647008")}
-# Outsourced care at other providers (2021: € 16.340.000 outsourced in total, annual report 2021).
-BESTEED_OVERIG = {2021: Decimal("16340000") - BESTEED_KLEIN[2021], 2023: Decimal("15800000")}
+# Outsourced (specialist) care bought from providers per year, and of it in the first half year (None: not
+# published, half). 2021: € 16.340.000 (annual report 2021); 2022: € 17.829.000 of which € 8.601.000 in the first
+# half and 2023H1: € 9.140.000 (half-year report 2023); the second half of 2023 is demo. The finance statement's
+# outsourced line is exactly this spending.
+UITBESTEED = {
+    2021: (Decimal("16340000"), None),
+    2022: (Decimal("17829000"), Decimal("8601000")),
+    2023: (Decimal("18447008"), Decimal("9140000")),
+}
 
 
 def _lees(naam: str) -> list[dict]:
@@ -145,48 +153,64 @@ def _opdrachten() -> None:
 
 def _verdeel(totaal: Decimal, aantal: int, rng: random.Random) -> list[Decimal]:
     """Split ``totaal`` into ``aantal`` positive amounts (to the cent) that add up exactly."""
-    gewichten = [rng.uniform(0.3, 3.0) for _ in range(aantal)]
-    som = sum(gewichten)
-    delen = [(totaal * Decimal(str(g / som))).quantize(CENT) for g in gewichten]
+    return verdeel_naar(totaal, [rng.uniform(0.3, 3.0) for _ in range(aantal)])
+
+
+def verdeel_naar(totaal: Decimal, gewichten: list[float | Decimal]) -> list[Decimal]:
+    """Split ``totaal`` in proportion to ``gewichten`` (to the cent); the parts add up exactly."""
+    som = sum(Decimal(str(g)) for g in gewichten)
+    delen = [(totaal * Decimal(str(g)) / som).quantize(CENT) for g in gewichten]
     delen[-1] += totaal - sum(delen)
     return delen
 
 
-def _uitgaven(rng: random.Random) -> None:
+def opdracht_aandelen(jaar: int) -> dict[int, Decimal]:
+    """Per gemeente (pk) its assignment in ``jaar``: the weights to split JENS-wide demo amounts by."""
+    return {o.gemeente_id: o.opdrachtsom for o in Opdracht.objects.filter(jaar=jaar).order_by("gemeente__code")}
+
+
+def _uitgaven() -> None:
+    """Outsourced care per provider, month and gemeente: the yearly and half-yearly totals exactly as published,
+    each provider's part split over the gemeenten by their assignment and evenly over the months."""
     if Uitgave.objects.exists():
         return
-    gemeenten = list(Gemeente.objects.order_by("code"))
+    rng = random.Random(20210102)  # noqa: S311 - deterministic synthetic data
     rijen = []
-    for jaar in BESTEED_KLEIN:
-        peildatum = date(jaar, 6, 30)
+    for jaar, (totaal, eerste_helft) in UITBESTEED.items():
+        eerste_helft = eerste_helft if eerste_helft is not None else (totaal / 2).quantize(CENT)
+        aandelen = opdracht_aandelen(jaar)
+        gemeente_ids, gewichten_gemeente = list(aandelen), list(aandelen.values())
         klein = list(selectors.kleine_aanbieders(jaar).order_by("naam"))
         overig = list(
-            Zorgaanbieder.objects.filter(pk__in=selectors.relaties_op(peildatum).values("zorgaanbieder"))
+            Zorgaanbieder.objects.filter(pk__in=selectors.relaties_op(date(jaar, 6, 30)).values("zorgaanbieder"))
             .exclude(pk__in=[a.pk for a in klein])
             .order_by("naam")
         )
-        leden = set(
-            selectors.relaties_op(peildatum).filter(soort=Relatie.Soort.LID).values_list("zorgaanbieder", flat=True)
-        )
-        for groep, totaal in ((klein, BESTEED_KLEIN[jaar]), (overig, BESTEED_OVERIG[jaar])):
-            per_aanbieder = _verdeel(totaal, len(groep), rng)
-            for i, (aanbieder, bedrag) in enumerate(zip(groep, per_aanbieder, strict=True)):
-                categorie = (
-                    Uitgave.Categorie.GEBIEDSTEAMS if aanbieder.pk in leden else Uitgave.Categorie.SPECIALISTISCHE_ZORG
-                )
-                kwartalen = _verdeel(bedrag, 4, rng)
-                for maand, deel in zip((3, 6, 9, 12), kwartalen, strict=True):
-                    rijen.append(
-                        Uitgave(
-                            zorgaanbieder=aanbieder,
-                            jaar=jaar,
-                            maand=maand,
-                            gemeente=gemeenten[i % len(gemeenten)],
-                            categorie=categorie,
-                            bedrag=deel,
-                        )
-                    )
-    Uitgave.objects.bulk_create(rijen)
+        besteed_klein = BESTEED_KLEIN.get(jaar, Decimal("0")) if klein else Decimal("0")
+        klein_h1 = (besteed_klein * eerste_helft / totaal).quantize(CENT)
+        groepen = [
+            (klein, besteed_klein, klein_h1),
+            (overig, totaal - besteed_klein, eerste_helft - klein_h1),
+        ]
+        for groep, groep_totaal, groep_h1 in groepen:
+            if not groep or not groep_totaal:
+                continue
+            gewichten = [rng.uniform(0.3, 3.0) for _ in groep]
+            for maanden, helft in ((range(1, 7), groep_h1), (range(7, 13), groep_totaal - groep_h1)):
+                for aanbieder, bedrag in zip(groep, verdeel_naar(helft, gewichten), strict=True):
+                    for gemeente_id, deel in zip(gemeente_ids, verdeel_naar(bedrag, gewichten_gemeente), strict=True):
+                        for maand, maanddeel in zip(maanden, verdeel_naar(deel, [1] * 6), strict=True):
+                            rijen.append(
+                                Uitgave(
+                                    zorgaanbieder=aanbieder,
+                                    jaar=jaar,
+                                    maand=maand,
+                                    gemeente_id=gemeente_id,
+                                    categorie=Uitgave.Categorie.SPECIALISTISCHE_ZORG,
+                                    bedrag=maanddeel,
+                                )
+                            )
+    Uitgave.objects.bulk_create(rijen, batch_size=2000)
 
 
 def _contracten(vandaag: date) -> list[Contract]:
@@ -486,7 +510,7 @@ def seed(stdout) -> None:
     _wijzigingen()
     _leden_sinds_start()
     _opdrachten()
-    _uitgaven(rng)
+    _uitgaven()
     contracten = _contracten(vandaag)
     _afspraken_en_gesprekken(rng, vandaag)
     _jaarrekeningen(vandaag)

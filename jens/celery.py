@@ -29,4 +29,5 @@ app.conf.beat_schedule = {
     "klachten-anonimiseren": {"task": "complaints.tasks.anonimiseer_oude_klachten", "schedule": DAGELIJKS},
     "staff-meldcode-signaleringen": {"task": "staff.tasks.meldcode_signaleringen", "schedule": DAGELIJKS},
     "cases-signaleringen": {"task": "cases.tasks.signaleer_te_laat", "schedule": UUR},
+    "financien-signaleringen": {"task": "financien.tasks.signaleer", "schedule": DAGELIJKS},
 }

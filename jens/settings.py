@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "staff",
     "complaints",
     "cases",
+    "financien",
 ]
 
 MIDDLEWARE = [
@@ -287,6 +288,9 @@ JENS_TERMIJNEN = {
         "JENS_CONTRACTS_DOEL_TRANSFORMATIEAFSPRAKEN", default={"2023": ["2023-03-31", 10]}
     ),
     "CONTRACTS_DOEL_MONITORGESPREKKEN": env.json("JENS_CONTRACTS_DOEL_MONITORGESPREKKEN", default={"2023": 27}),
+    # finances: signal a cost line more than this percentage above its budget pro rata; norm cost per client
+    "FINANCIEN_MARGE_BOVEN_BEGROTING_PCT": env.str("JENS_FINANCIEN_MARGE_BOVEN_BEGROTING_PCT", default="5"),
+    "DASHBOARD_NORM_KOSTEN_PER_CLIENT": env.int("JENS_DASHBOARD_NORM_KOSTEN_PER_CLIENT", default=1332),
 }
 
 # --- Security -------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ def _optioneel(naam: str):
         raise
 
 
-APPS_MET_URLS = ("contracts", "staff", "complaints", "cases", "jens.dashboard")
+APPS_MET_URLS = ("contracts", "staff", "complaints", "cases", "financien", "jens.dashboard")
 
 router = DefaultRouter()
 router.register("gemeenten", api.GemeenteViewSet, basename="gemeente")

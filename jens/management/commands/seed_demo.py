@@ -8,7 +8,7 @@ from django.db import transaction
 from jens.demo import maak_demo_gebruikers
 
 # Each app may have ``<app>/demo.py`` with ``seed(stdout)``; they run in dependency order.
-DEMO_APPS = ("contracts", "staff", "complaints", "cases")
+DEMO_APPS = ("contracts", "financien", "staff", "complaints", "cases")
 
 
 class Command(BaseCommand):
