@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from jens.dashboard import conf
+from financien import selectors as financien_selectors
+from jens.dashboard import conf, kosten
 from jens.getallen import verkeerslicht
 from jens.models import Gebied, Gemeente
 from jens.periode import Periode
+from jens.templatetags.jens import euro
 
 EERSTE_FTE_PEILDATUM = date(2019, 6, 30)
 
@@ -770,7 +772,7 @@ def onderdeel_zorg(f: Filter) -> Onderdeel:
     )
     tegel = Tegel(
         "zorg_gebiedsteam",
-        "Zorg door de gebiedsteams",
+        "Zorg door de gebiedsteams (aantal zorginzetten)",
         _dec(r.get("gebiedsteam_pct")),
         soort="pct",
         toelichting=f"Uitbesteed: {_pct_tekst(r['uitbesteed_pct'], teken=False)}"
@@ -794,6 +796,192 @@ def onderdeel_zorg(f: Filter) -> Onderdeel:
     return Onderdeel("zorg", titel, tegels=[tegel], tabellen=[tabel], grafieken=[grafiek], bron="cases")
 
 
+# --- Finances ------------------------------------------------------------------------------------------------------
+
+
+def _vorig_heel_jaar(periode: Periode) -> Periode:
+    return Periode.parse(str(periode.van.year - 1))
+
+
+def onderdeel_financien(f: Filter) -> Onderdeel:
+    """The finance statement (realisation against budget), the cost per unique client per month against its norm and
+    the care split in euros beside the count of care, for the period, the same period last year and last year."""
+    titel = "Financiën: begroting en realisatie"
+    periode, vorige, vorig_jaar = f.periode, f.periode.vorig_jaar(), _vorig_heel_jaar(f.periode)
+    staat = financien_selectors.financiele_staat(periode, gemeente=f.gemeente)
+    staat_vorige = financien_selectors.financiele_staat(vorige, gemeente=f.gemeente)
+    vergelijk_jaar = vorig_jaar.label != vorige.label
+    staat_jaar = financien_selectors.financiele_staat(vorig_jaar, gemeente=f.gemeente) if vergelijk_jaar else None
+    jaar = periode.van.year
+    kolommen = [
+        Kolom("Post"),
+        Kolom(f"Realisatie {periode.label}", "euro"),
+        Kolom("Begroting naar rato", "euro"),
+        Kolom("Verschil", "euro"),
+        Kolom(f"Begroting {jaar}" if periode.tot.year == jaar else "Begroting (jaren)", "euro"),
+        Kolom(f"Realisatie {vorige.label}", "euro"),
+    ]
+    if staat_jaar:
+        kolommen.append(Kolom(f"Realisatie {vorig_jaar.label}", "euro"))
+    vorige_regels = {r["sleutel"]: r for r in staat_vorige["regels"]}
+    jaar_regels = {r["sleutel"]: r for r in staat_jaar["regels"]} if staat_jaar else {}
+    rijen = []
+    for r in staat["regels"]:
+        rij = [
+            r["label"],
+            r["realisatie"],
+            r["begroting"] if staat["heeft_begroting"] else None,
+            r["verschil"] if staat["heeft_begroting"] else None,
+            r["begroting_jaar"] if staat["heeft_begroting"] else None,
+            vorige_regels[r["sleutel"]]["realisatie"],
+        ]
+        if staat_jaar:
+            rij.append(jaar_regels[r["sleutel"]]["realisatie"])
+        rijen.append(rij)
+    wie = f.gemeente.naam if f.gemeente else "HLV"
+    staat_tabel = Tabel(
+        "financiele_staat",
+        f"Financiële staat {periode.label} ({wie})",
+        kolommen,
+        rijen,
+        toelichting=(
+            "Inkomsten: de opdracht (lumpsum) van de gemeenten, per maand naar rato. Kosten: geboekt per maand; de "
+            "specialistische (uitbestede) zorg is de besteding per zorgaanbieder. De meerkosten bijdrage van de "
+            "gemeenten staat negatief; resultaat = inkomsten − (kosten − bijdrage). Begroting naar rato van de maanden."
+        ),
+        blad="Financiële staat",
+    )
+    per_client = kosten.kosten_per_client(periode, gemeente=f.gemeente, staat=staat)
+    per_client_jaar = kosten.kosten_per_client(vorig_jaar, gemeente=f.gemeente, staat=staat_jaar or staat_vorige)
+    norm = per_client["norm"]
+
+    def client_rij(r: dict) -> list:
+        basis = r["gemiddeld_in_zorg"]
+        return [r["periode"], r["kosten"], r["maanden"], basis, (r["kosten_per_client"], "euro", basis), norm]
+
+    client_tabel = Tabel(
+        "kosten_per_client",
+        "Kosten per unieke cliënt per maand",
+        [
+            Kolom("Periode"),
+            Kolom("Totale kosten", "euro"),
+            Kolom("Maanden", "getal"),
+            Kolom("Gemiddeld in zorg per maand", "aantal"),
+            Kolom("Kosten per cliënt per maand", "gemengd"),
+            Kolom("Norm", "euro"),
+        ],
+        [client_rij(per_client), client_rij(per_client_jaar)],
+        toelichting=(
+            "Totale kosten van de periode (zorgkosten, PGB, overige initiatieven, overhead en organisatiekosten) ÷ "
+            "maanden ÷ gemiddeld aantal unieke cliënten in zorg per maand (het gemiddelde van de aantallen aan het "
+            "eind van elke maand)."
+        ),
+        blad="Kosten per cliënt",
+    )
+    verdeling = financien_selectors.zorgverdeling(periode, gemeente=f.gemeente)
+    verdeling_jaar = financien_selectors.zorgverdeling(vorig_jaar, gemeente=f.gemeente)
+    telling = _selector("cases", "aandeel_gebiedsteam")(periode, gemeente=f.gemeente)
+
+    def euro_rij(label: str, v: dict) -> list:
+        return [
+            label,
+            (v["gebiedsteams_en_voorliggend_veld"], "euro"),
+            (v["uitbesteed"], "euro"),
+            (v["uitbesteed_pct"], "pct"),
+        ]
+
+    verdeling_tabel = Tabel(
+        "zorgverdeling",
+        f"Zorgverdeling {periode.label}: in euro's en in aantal zorginzetten",
+        [
+            Kolom("Meting"),
+            Kolom("Gebiedsteams en voorliggend veld", "gemengd"),
+            Kolom("Uitbesteed aan zorgaanbieders", "gemengd"),
+            Kolom("Aandeel uitbesteed", "gemengd"),
+        ],
+        [
+            euro_rij(f"Zorgkosten in euro's {periode.label}", verdeling),
+            euro_rij(f"Zorgkosten in euro's {vorig_jaar.label}", verdeling_jaar),
+            [
+                f"Aantal zorginzetten {periode.label} (gebiedsteams zonder voorliggend veld)",
+                (telling["gebiedsteam"], "aantal"),
+                (telling["uitbesteed"], "aantal"),
+                (telling.get("uitbesteed_pct"), "pct", telling.get("totaal")),
+            ],
+        ],
+        toelichting=(
+            "In euro's: de gerealiseerde zorgkosten (gebiedsteams en voorliggend veld tegen de specialistische zorg), "
+            "zoals JENS de verdeling publiceert. In aantallen: de zorginzetten die in de periode liepen."
+        ),
+        blad="Zorgverdeling in euro's",
+    )
+    maand_posten = [p for p, _ in financien_selectors.LABELS.items() if p != "meerkosten_bijdrage"]
+    maand_tabel = Tabel(
+        "kosten_per_maand",
+        f"Gerealiseerde kosten per maand en post {periode.label}",
+        [Kolom("Maand")]
+        + [Kolom(financien_selectors.LABELS[p], "euro") for p in maand_posten]
+        + [Kolom("Totaal kosten", "euro")],
+        [
+            [_maandlabel(m["maand"])] + [m[p] for p in maand_posten] + [m["kosten"]]
+            for m in financien_selectors.gerealiseerd_per_maand(periode, gemeente=f.gemeente)
+        ],
+        blad="Kosten per maand",
+    )
+    vorig_pct = verdeling_jaar["uitbesteed_pct"]
+    tegels = [
+        Tegel(
+            "financien_resultaat",
+            f"Resultaat {periode.label}",
+            staat["resultaat"],
+            soort="euro",
+            norm=staat["begroot_resultaat"] if staat["heeft_begroting"] else None,
+            richting="min" if staat["heeft_begroting"] else None,
+            toelichting=(
+                f"Begroot naar rato: {_euro_tekst(staat['begroot_resultaat'])}; meerkosten bijdrage gemeenten "
+                f"{_euro_tekst(staat['meerkosten_bijdrage'])}."
+                if staat["heeft_begroting"]
+                else "Geen begroting voor deze periode."
+            ),
+            detail="financien",
+        ),
+        Tegel(
+            "kosten_per_client",
+            "Kosten per unieke cliënt per maand",
+            per_client["kosten_per_client"],
+            soort="euro",
+            norm=norm,
+            richting="max",
+            toelichting=f"Norm: {_euro_tekst(norm)} per cliënt per maand.",
+            detail="financien",
+            vergelijking=per_client_jaar["kosten_per_client"],
+            vergelijking_label=vorig_jaar.label,
+            basis=per_client["gemiddeld_in_zorg"],
+        ),
+        Tegel(
+            "zorg_uitbesteed_euro",
+            "Uitbestede zorg (in euro's)",
+            verdeling["uitbesteed_pct"],
+            soort="pct",
+            toelichting="Deel van de zorgkosten dat naar zorgaanbieders gaat; de rest gebiedsteams en voorliggend veld.",
+            detail="financien",
+            vergelijking=vorig_pct,
+            vergelijking_label=vorig_jaar.label,
+        ),
+    ]
+    return Onderdeel(
+        "financien",
+        titel,
+        tegels=tegels,
+        tabellen=[staat_tabel, client_tabel, verdeling_tabel, maand_tabel],
+        bron="financien",
+    )
+
+
+def _euro_tekst(waarde) -> str:
+    return euro(waarde, 0) if waarde is not None else "—"
+
+
 def alle_onderdelen(f: Filter) -> list[Onderdeel]:
     return [maak(f) for maak in ONDERDELEN]
 
@@ -802,6 +990,7 @@ ONDERDELEN: list[Callable[[Filter], Onderdeel]] = [
     onderdeel_clienten,
     onderdeel_wachtlijst,
     onderdeel_zorg,
+    onderdeel_financien,
     onderdeel_klachten,
     onderdeel_veilig_thuis,
     onderdeel_fte,
