@@ -75,7 +75,9 @@ def test_gemeente_ziet_alleen_eigen_geld(web_als, financien_demo):
     xlsx = client.post("/rapportage/", {"periode": "2023H1", "formaat": "xlsx", "gemeente": "landgraaf"})
     staat = _rijen(openpyxl.load_workbook(io.BytesIO(xlsx.content))["Financiële staat"])
     assert staat["Inkomsten (opdracht gemeenten)"][0] == 4550000
-    assert client.post("/rapportage/", {"periode": "2023H1", "formaat": "xlsx", "gemeente": "heerlen"}).status_code == 404
+    assert (
+        client.post("/rapportage/", {"periode": "2023H1", "formaat": "xlsx", "gemeente": "heerlen"}).status_code == 404
+    )
 
 
 def test_inkoper_ziet_de_financiele_tegels(web_als, financien_demo):

@@ -60,12 +60,12 @@ def test_ongeldige_periode_geeft_een_nederlandse_melding(web_als):
     assert "Geef een periode als 2023H1" in response.content.decode()
 
 
-def test_inkoper_ziet_alleen_de_aanbiederstegels_en_geen_rapportage(web_als):
+def test_inkoper_ziet_alleen_de_aanbieders_en_financientegels_en_geen_rapportage(web_als):
     client = web_als("inkoper")
     response = client.get("/dashboard/", {"periode": "2023H1"})
     assert response.status_code == 200
     sleutels = {o["sleutel"] for o in response.context["onderdelen"]}
-    assert sleutels == {"transformatie", "kleine_aanbieders", "aanbieders"}
+    assert sleutels == {"transformatie", "kleine_aanbieders", "aanbieders", "financien"}  # also the controller
     assert "Cliënten in zorg" not in response.content.decode()
     assert client.get("/rapportage/").status_code == 403
 
