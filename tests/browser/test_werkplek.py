@@ -95,12 +95,13 @@ def test_foutpaginas_in_het_nederlands_met_navigatie_en_reden(_browser, live_ser
         assert pagina.locator(".reden").inner_text() == "U heeft geen toegang tot het dashboard."
         assert pagina.get_by_role("navigation", name="Hoofdnavigatie").is_visible()
         _geen_zijwaartse_scroll(pagina)
+        assert controleer(pagina) == []
         antwoord = pagina.goto(f"{live_server.url}/bestaat-niet/")
         assert antwoord.status == 404 and pagina.locator("h1").inner_text() == "Niet gevonden"
         assert "Not Found" not in pagina.content()
+        assert controleer(pagina) == []
         pagina.get_by_role("link", name="Naar de startpagina").click()
         pagina.wait_for_url(f"{live_server.url}/")
-        assert controleer(pagina) == []
     finally:
         context.close()
 
