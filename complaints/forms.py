@@ -2,9 +2,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jens.models import Gemeente
+from contracts.models import Zorgaanbieder
+from jens.models import Gebied, Gemeente
 
-from .models import Aard, IndienerRol, Soort, Status, Uitkomst
+from .models import Aard, IndienerRol, Kanaal, Soort, Status, Uitkomst
 
 MAX_OMSCHRIJVING = 5000
 MAX_KORT = 2000
@@ -132,3 +133,96 @@ class WerklijstFilterForm(forms.Form):
         empty_label=_("alle"),
     )
     te_laat = forms.BooleanField(label=_("Alleen te laat"), required=False)
+
+
+NIET_WEB_KANALEN = [(k.value, k.label) for k in Kanaal if k != Kanaal.WEBSITE]
+
+
+def _telefoon(waarde: str) -> str:
+    """A phone number: digits with spaces, dashes, brackets and a leading +; at least 10 digits."""
+    waarde = (waarde or "").strip()
+    if not waarde:
+        return ""
+    cijfers = sum(c.isdigit() for c in waarde)
+    if any(not (c.isdigit() or c in " +-()") for c in waarde) or "+" in waarde[1:] or cijfers < 10:
+        raise forms.ValidationError(
+            _("Vul een telefoonnummer in met ten minste 10 cijfers, bijvoorbeeld 045 123 45 67.")
+        )
+    return waarde
+
+
+class KlachtRegistrerenForm(forms.Form):
+    """The klachtenfunctionaris registers a complaint received by phone, e-mail, letter or in person.
+    The form only types the input; the rules (moment not in the future, area within the gemeente, a
+    description) are those of ``services.maak_klacht``, whose messages appear beside the field."""
+
+    kanaal = forms.ChoiceField(label=_("Ontvangen via"), choices=NIET_WEB_KANALEN, widget=forms.RadioSelect)
+    ontvangen_op = forms.DateField(
+        label=_("Datum van ontvangst"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "De dag waarop de klacht binnenkwam (telefoontje, e-mail of poststempel); de termijnen tellen vanaf deze dag."
+        ),
+    )
+    ontvangen_tijd = forms.TimeField(
+        label=_("Tijdstip van ontvangst"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("uu:mm"),
+    )
+    soort = forms.ChoiceField(label=_("Soort"), choices=Soort.choices, initial=Soort.KLACHT, widget=forms.RadioSelect)
+    aard = forms.ModelChoiceField(
+        label=_("Aard"), queryset=Aard.objects.filter(actief=True), to_field_name="code", empty_label=_("— kies —")
+    )
+    gemeente = forms.ModelChoiceField(
+        label=_("Gemeente"), queryset=Gemeente.objects.all(), required=False, empty_label=_("— onbekend —")
+    )
+    gebied = forms.ModelChoiceField(
+        label=_("Gebied"),
+        queryset=Gebied.objects.select_related("gemeente").order_by("gemeente__naam", "naam"),
+        required=False,
+        empty_label=_("— onbekend —"),
+        help_text=_("Met een gebied volgt de gemeente uit het gebied."),
+    )
+    zorgaanbieder = forms.ModelChoiceField(
+        label=_("Zorgaanbieder"),
+        queryset=Zorgaanbieder.objects.order_by("naam"),
+        required=False,
+        empty_label=_("— geen —"),
+    )
+    betreft = forms.CharField(label=_("Over welk team of welke medewerker gaat het?"), max_length=300, required=False)
+    omschrijving = forms.CharField(
+        label=_("Omschrijving"), max_length=MAX_OMSCHRIJVING, required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    gewenste_uitkomst = forms.CharField(
+        label=_("Gewenste uitkomst"), max_length=MAX_KORT, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    indiener_naam = forms.CharField(label=_("Naam indiener"), max_length=150, required=False)
+    indiener_rol = forms.ChoiceField(
+        label=_("Rol indiener"), choices=[("", _("— onbekend —")), *IndienerRol.choices], required=False
+    )
+    indiener_email = forms.EmailField(
+        label=_("E-mailadres indiener"),
+        required=False,
+        error_messages={"invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")},
+    )
+    indiener_telefoon = forms.CharField(label=_("Telefoonnummer indiener"), max_length=30, required=False)
+    notitie = forms.CharField(
+        label=_("Notitie bij de ontvangst"),
+        max_length=MAX_KORT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Komt in de tijdlijn, bijvoorbeeld wie de telefoon opnam."),
+    )
+
+    def clean_indiener_telefoon(self):
+        return _telefoon(self.cleaned_data.get("indiener_telefoon"))
+
+    def markeer_fouten(self) -> None:
+        """Point each field with an error to its message and help text (``aria-describedby``)."""
+        for naam in self.errors:
+            if naam in self.fields:
+                ids = [f"{self[naam].auto_id}_fout"]
+                if self.fields[naam].help_text:
+                    ids.append(f"{self[naam].auto_id}_helptext")
+                self.fields[naam].widget.attrs["aria-describedby"] = " ".join(ids)
+                self.fields[naam].widget.attrs["aria-invalid"] = "true"

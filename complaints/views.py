@@ -2,7 +2,7 @@
 
 import logging
 import time
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib import messages
@@ -29,7 +29,7 @@ from jens.xlsx import als_bytes
 
 from . import selectors, services
 from .api import CONTACT_ROLLEN, RAPPORT_ROLLEN, jaarverslag_voor
-from .forms import ACTIE_VELDEN, ActieForm, KlachtIndienenForm, WerklijstFilterForm
+from .forms import ACTIE_VELDEN, ActieForm, KlachtIndienenForm, KlachtRegistrerenForm, WerklijstFilterForm
 from .models import Kanaal
 
 logger = logging.getLogger(__name__)
@@ -130,6 +130,43 @@ def klacht_bevestiging(request):
         return redirect("klachten-indienen")
     gegevens = {**gegevens, "oppakken_uiterlijk": date.fromisoformat(gegevens["oppakken_uiterlijk"])}
     return render(request, "complaints/bevestiging.html", {"bevestiging": gegevens})
+
+
+# --- intake by the klachtenfunctionaris (phone, e-mail, letter, in person) ----------------------------
+@login_required
+@permission_required("complaints.add_klacht", raise_exception=True)
+def klacht_registreren(request):
+    """A complaint received outside the website, with the moment and channel of receipt. Calls
+    ``services.maak_klacht``; its messages appear beside the field and nothing is stored."""
+    if request.method == "POST":
+        form = KlachtRegistrerenForm(request.POST)
+    else:
+        nu = timezone.localtime()
+        form = KlachtRegistrerenForm(initial={"ontvangen_op": nu.date(), "ontvangen_tijd": nu.strftime("%H:%M")})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        moment = timezone.make_aware(datetime.combine(data.pop("ontvangen_op"), data.pop("ontvangen_tijd")))
+        try:
+            klacht = services.maak_klacht(ontvangen_op=moment, door=request.user, **data)
+        except DjangoValidationError as exc:
+            for veld, fouten in exc.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, fouten)
+        else:
+            log_toegang(
+                request,
+                actie="aanmaken",
+                object_type="klacht",
+                object_id=klacht.pk,
+                omschrijving=f"{klacht.referentie}: geregistreerd ({klacht.get_kanaal_display()})",
+            )
+            messages.success(
+                request,
+                f"{klacht.get_soort_display().capitalize()} {klacht.referentie} is geregistreerd; "
+                f"oppakken uiterlijk {klacht.oppakken_uiterlijk:%d-%m-%Y}.",
+            )
+            return redirect("klachten-detail", pk=klacht.pk)
+    form.markeer_fouten()
+    return render(request, "complaints/registreren.html", {"form": form}, status=400 if form.errors else 200)
 
 
 # --- worklist and detail ---------------------------------------------------------------------------
