@@ -24,7 +24,7 @@ from cases.models import (
 )
 from cases.validators import controleer_bsn
 from jens.models import Gebied, Gemeente
-from jens.signaleringen import SyncResultaat, sync_signaleringen
+from jens.signaleringen import SyncResultaat, sync_signaleringen, ververs_na_commit
 from jens.werkdagen import add_working_days
 
 CLIENTNUMMER_EXPRESSIE = Concat(Value("C"), LPad(Cast("pk", CharField()), 7, Value("0")))
@@ -32,6 +32,15 @@ CLIENTNUMMER_EXPRESSIE = Concat(Value("C"), LPad(Cast("pk", CharField()), 7, Val
 
 def vandaag() -> date:
     return timezone.localdate()
+
+
+def ververs_signaleringen() -> None:
+    """After a write that changes a deadline or meets one: the same scan as the hourly run."""
+    signaleer_te_laat()
+
+
+def _ververs() -> None:
+    ververs_na_commit(ververs_signaleringen)
 
 
 # --- Jeugdige -----------------------------------------------------------------------------------
@@ -169,6 +178,7 @@ def registreer_hulpvraag(
 ) -> Hulpvraag:
     if ontvangen_op > vandaag():
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
+    _ververs()
     return Hulpvraag.objects.create(
         jeugdige=jeugdige,
         ontvangen_op=ontvangen_op,
@@ -203,6 +213,7 @@ def maak_dossier(*, hulpvraag: Hulpvraag, op: date) -> Hulpvraag:
     hulpvraag.dossier_aangemaakt_op = op
     hulpvraag.kernteam_uiterlijk = add_working_days(op, termijn("CASES_KERNTEAM_WERKDAGEN"))
     hulpvraag.save(update_fields=["dossier_aangemaakt_op", "kernteam_uiterlijk"])
+    _ververs()
     return hulpvraag
 
 
@@ -229,6 +240,7 @@ def houd_kernteam(*, hulpvraag: Hulpvraag, op: date, triage: str, regie: str = "
     if triage == Hulpvraag.Triage.MEERVOUDIG and not hulpvraag.gezinsplan_op:
         hulpvraag.gezinsplan_uiterlijk = op + timedelta(weeks=termijn("CASES_GEZINSPLAN_WEKEN"))
     hulpvraag.save()
+    _ververs()
     return hulpvraag
 
 
@@ -256,6 +268,7 @@ def stel_gezinsplan_vast(*, hulpvraag: Hulpvraag, op: date) -> Hulpvraag:
     _niet_voor("gezinsplan_op", op, hulpvraag.kernteam_op, "het kernteam")
     hulpvraag.gezinsplan_op = op
     hulpvraag.save(update_fields=["gezinsplan_op"])
+    _ververs()
     return hulpvraag
 
 
@@ -279,6 +292,7 @@ def registreer_evaluatie(*, hulpvraag: Hulpvraag, datum: date, uitkomst: str, to
     if hulpvraag.evaluatie_uiterlijk is None or volgende > hulpvraag.evaluatie_uiterlijk:
         hulpvraag.evaluatie_uiterlijk = volgende
         hulpvraag.save(update_fields=["evaluatie_uiterlijk"])
+    _ververs()
     return evaluatie
 
 
@@ -292,6 +306,7 @@ def sluit_hulpvraag(*, hulpvraag: Hulpvraag, op: date, einde_reden: str) -> Hulp
     hulpvraag.einde_reden = einde_reden
     hulpvraag.status = Hulpvraag.Status.AFGESLOTEN
     hulpvraag.save(update_fields=["afgesloten_op", "einde_reden", "status"])
+    _ververs()
     return hulpvraag
 
 
@@ -382,6 +397,7 @@ def registreer_meldcode_stap(
             traject.gemeld_op = gemeld_op
             traject.terugkoppeling_uiterlijk = add_working_days(gemeld_op, termijn("CASES_VT_TERUGKOPPELING_WERKDAGEN"))
         traject.save()
+    _ververs()
     return MeldcodeStap.objects.create(
         traject=traject, stap=stap, datum=datum, professional=professional, notitie=notitie, **velden
     )
@@ -402,6 +418,7 @@ def registreer_terugkoppeling(
     traject.terugkoppeling = terugkoppeling
     traject.herbeoordeling_op = herbeoordeling_op
     traject.save(update_fields=["terugkoppeling_op", "terugkoppeling", "herbeoordeling_op"])
+    _ververs()
     return traject
 
 
@@ -412,6 +429,7 @@ def registreer_terugkoppeling(
 def registreer_vt_melding(*, jeugdige: Jeugdige, ontvangen_op: date, omschrijving: str) -> VeiligThuisMelding:
     if ontvangen_op > vandaag():
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
+    _ververs()
     return VeiligThuisMelding.objects.create(
         jeugdige=jeugdige,
         ontvangen_op=ontvangen_op,
@@ -446,6 +464,7 @@ def volg_vt_melding_op(
     melding.overgedragen_aan = overgedragen_aan
     melding.notitie = notitie
     melding.save()
+    _ververs()
     return melding
 
 

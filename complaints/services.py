@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from jens.mail import queue_email
 from jens.models import EmailBericht, Gebied, Gemeente
+from jens.signaleringen import ververs_na_commit
 from jens.werkdagen import add_working_days, working_days_between
 
 from .models import (
@@ -28,6 +29,7 @@ from .models import (
     Status,
     Uitkomst,
 )
+from .signaleringen import ververs_klachtsignaleringen
 
 
 class VersieConflict(Exception):
@@ -191,6 +193,7 @@ def maak_klacht(
                     "en neemt dan contact met u op.\n\nMet vriendelijke groet,\nJENS"
                 ),
             )
+        ververs_na_commit(ververs_klachtsignaleringen)
     return klacht
 
 
@@ -383,6 +386,7 @@ def voer_actie(
             tijdstip=nu,
             notitie="\n".join(t for t in (notitie.strip(), extra) if t),
         )
+        ververs_na_commit(ververs_klachtsignaleringen)
     return klacht
 
 

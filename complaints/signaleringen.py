@@ -68,3 +68,8 @@ def signaleer_klachten(vandaag: date | None = None) -> dict[str, SyncResultaat]:
             url=_url,
         )
     return resultaat
+
+
+def ververs_klachtsignaleringen() -> None:
+    """After a write (complaints.services): the same scan as the hourly run."""
+    signaleer_klachten()

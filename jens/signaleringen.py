@@ -245,3 +245,15 @@ def open_signaleringen_voor(user) -> models.QuerySet[Signalering]:
             Q(verantwoordelijke=user) | Q(gemeente__isnull=True, gebied__isnull=True) | Q(pk__in=in_scope.values("pk"))
         )
     return qs.select_related("content_type", "gemeente", "gebied").order_by("deadline", "sinds")
+
+
+def ververs_na_commit(scan: Callable[[], object], *, using: str | None = None) -> None:
+    """Run an app's (set-based) signalering scan once when the current transaction commits, so a write that
+    changes a deadline shows on the home pages at once instead of at the next periodic run. Registered at most
+    once per transaction, however many writes ask for it (a bulk import is one scan, not one per row)."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    verbinding = connections[using or DEFAULT_DB_ALIAS]
+    if any(functie is scan for _sids, functie, _robust in verbinding.run_on_commit):
+        return
+    transaction.on_commit(scan, using=using, robust=True)

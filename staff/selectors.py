@@ -359,3 +359,24 @@ def meldcode_scholing_cijfers(*, op: date, gebieden=None) -> dict:
 
 def team_gebieden(user) -> QuerySet[Gebied]:
     return gebieden_voor(user).select_related("gemeente").order_by("gemeente__naam", "naam")
+
+
+def plaatsbare_medewerkers(user) -> QuerySet[Medewerker]:
+    """Who the user may place: the employees they see (``medewerkers_voor``) and, for a new hire, anyone
+    in service who was never placed anywhere (no other area's history to reveal)."""
+    vandaag = timezone.localdate()
+    nooit_geplaatst = Q(in_dienst_tot__isnull=True) | Q(in_dienst_tot__gt=vandaag)
+    nooit_geplaatst &= ~Exists(Plaatsing.objects.filter(medewerker=OuterRef("pk")))
+    return (
+        Medewerker.objects.filter(Q(pk__in=medewerkers_voor(user).values("pk")) | nooit_geplaatst)
+        .select_related("werkgever")
+        .order_by("naam", "pk")
+    )
+
+
+def plaatsingen_lijst(user, *, op: date, gebied: Gebied | None = None) -> QuerySet[Plaatsing]:
+    """The running and future placements in the user's areas (one query), for the placements page."""
+    qs = plaatsingen_voor(user).filter(Q(tot__isnull=True) | Q(tot__gt=op))
+    if gebied is not None:
+        qs = qs.filter(gebied=gebied)
+    return qs.select_related("medewerker", "gebied__gemeente").order_by("gebied__naam", "medewerker__naam", "van")

@@ -74,3 +74,8 @@ def sync_meldcode_signaleringen(*, op: date | None = None) -> dict[str, SyncResu
             url=lambda m: url,
         ),
     }
+
+
+def ververs_meldcode_signaleringen() -> None:
+    """After a write (staff.services): the same scan as the daily run."""
+    sync_meldcode_signaleringen()
