@@ -163,6 +163,8 @@ def wijzig_jeugdige(*, jeugdige: Jeugdige, **velden) -> Jeugdige:
         postcode=nieuw["postcode"],
         huisnummer=nieuw["huisnummer"],
     )
+    if nieuw["geboortedatum"] and nieuw["geboortedatum"] > vandaag():
+        raise ValidationError({"geboortedatum": "De geboortedatum ligt in de toekomst."})
     for veld, waarde in velden.items():
         setattr(jeugdige, veld, waarde)
     jeugdige.save()

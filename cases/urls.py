@@ -6,6 +6,7 @@ urlpatterns = [
     path("casussen/jeugdigen/", views.jeugdigen, name="cases-jeugdigen"),
     path("casussen/jeugdigen/nieuw/", views_formulieren.jeugdige_registreren, name="cases-jeugdige-registreren"),
     path("casussen/jeugdigen/<int:pk>/", views.jeugdige, name="cases-jeugdige"),
+    path("casussen/jeugdigen/<int:pk>/wijzigen/", views_formulieren.jeugdige_wijzigen, name="cases-jeugdige-wijzigen"),
     path(
         "casussen/jeugdigen/<int:pk>/hulpvraag/",
         views_formulieren.actie,

@@ -62,6 +62,7 @@ def jeugdige(request: HttpRequest, pk: int) -> HttpResponse:
         "jeugdige": obj,
         "toon_bsn": heeft_rol(request.user, "gedragswetenschapper"),
         "mag_schrijven": request.user.has_perm("cases.change_hulpvraag"),
+        "mag_wijzigen": request.user.has_perm("cases.change_jeugdige"),
         "hulpvragen": obj.hulpvragen.select_related("regisseur").prefetch_related(
             "evaluaties", "zorginzet__zorgaanbieder", "zorginzet__gebied"
         ),

@@ -97,6 +97,69 @@ def jeugdige_registreren(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def jeugdige_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a young person's details (BSN or the reason without one, name, date of birth, address, area):
+    services.wijzig_jeugdige; only within the user's areas (404 otherwise), management 403, both logged."""
+    try:
+        jeugdige = selectors.jeugdigen_voor(request.user).get(pk=pk)
+    except Jeugdige.DoesNotExist:
+        client = Jeugdige.objects.filter(pk=pk).values_list("clientnummer", flat=True).first() or ""
+        _weiger(request, object_type="jeugdige", pk=pk, client=client, omschrijving="Geen toegang (wijzigen)")
+        raise Http404("Niet gevonden") from None
+    if not request.user.has_perm("cases.change_jeugdige"):
+        _weiger(
+            request,
+            object_type="jeugdige",
+            pk=pk,
+            client=jeugdige.clientnummer,
+            omschrijving="Geen schrijfrecht (wijzigen)",
+        )
+        raise PermissionDenied
+    velden = list(formulieren.JeugdigeForm.base_fields)
+    huidig = {veld: getattr(jeugdige, veld) for veld in velden if veld != "gebied"} | {"gebied": jeugdige.gebied_id}
+    huidig["bsn"] = huidig["bsn"] or ""
+    form = formulieren.JeugdigeForm(request.POST or None, user=request.user, initial=huidig)
+    if request.method == "GET":
+        log_toegang(
+            request,
+            actie=Toegangslog.Actie.INZIEN,
+            object_type="jeugdige",
+            object_id=pk,
+            client=jeugdige.clientnummer,
+            omschrijving="Gegevens ingezien om te wijzigen (pagina)",
+        )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["gemeente"] = data["gebied"].gemeente
+        gewijzigd = [v for v in velden if (data.get(v) or None) != (getattr(jeugdige, v) or None)]
+        try:
+            services.wijzig_jeugdige(jeugdige=jeugdige, **data)
+        except ValidationError as exc:
+            fouten_naar_formulier(form, exc, {"gemeente": "gebied"})
+        else:
+            namen = ", ".join(str(form.fields[v].label).lower() for v in gewijzigd) or "niets"
+            log_toegang(
+                request,
+                actie=Toegangslog.Actie.WIJZIGEN,
+                object_type="jeugdige",
+                object_id=pk,
+                client=jeugdige.clientnummer,
+                omschrijving=f"Gegevens gewijzigd: {namen} (pagina)"[:300],
+            )
+            messages.success(request, f"De gegevens van cliënt {jeugdige.clientnummer} zijn opgeslagen.")
+            return redirect("cases-jeugdige", jeugdige.pk)
+    return _toon(
+        request,
+        form,
+        titel="Gegevens jeugdige wijzigen",
+        knop="Opslaan",
+        jeugdige=jeugdige,
+        toelichting="Een BSN, of de reden waarom er geen is; de gemeente volgt uit het gebied (alleen uw gebieden).",
+    )
+
+
 # --- Actions on a young person, a request, care or a Meldcode trajectory ---------------------------
 
 

@@ -476,3 +476,77 @@ def test_formulierlinks_op_detail_alleen_voor_schrijvers(gw, web_als, lopend):
     assert all(link in html for link in links)
     html = detail(web_als("management"), lopend.jeugdige)
     assert not any(link in html for link in links)
+
+
+# --- Changing a young person's details --------------------------------------------------------------
+
+
+def test_jeugdige_wijzigen_met_huidige_gegevens_ingevuld_en_gelogd(gw, gebied):
+    j = JeugdigeFactory(achternaam="Oudnaam", reden_geen_bsn="anoniem")
+    r = gw.get(f"/casussen/jeugdigen/{j.pk}/wijzigen/")
+    html = r.content.decode()
+    assert r.status_code == 200 and 'value="Oudnaam"' in html and 'for="id_achternaam"' in html
+    assert f"/casussen/jeugdigen/{j.pk}/wijzigen/" in detail(gw, j)
+    r = gw.post(
+        f"/casussen/jeugdigen/{j.pk}/wijzigen/",
+        NIEUW | {"achternaam": "Nieuwnaam", "bsn": GELDIG_BSN, "gebied": gebied("heerlen-1").pk},
+    )
+    assert r.status_code == 302 and r.url == f"/casussen/jeugdigen/{j.pk}/"
+    j.refresh_from_db()
+    assert (j.achternaam, j.bsn, j.reden_geen_bsn, j.gebied.code, j.gemeente.code) == (
+        "Nieuwnaam",
+        GELDIG_BSN,
+        "",
+        "heerlen-1",
+        "heerlen",
+    )
+    log = Toegangslog.objects.filter(actie="wijzigen", client=j.clientnummer).get()
+    assert "achternaam" in log.omschrijving and "bsn" in log.omschrijving.lower() and log.uitkomst == "toegestaan"
+    assert Toegangslog.objects.filter(actie="inzien", client=j.clientnummer, object_type="jeugdige").exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "veld", "tekst"),
+    [
+        ({"bsn": "123456789"}, "bsn", "elfproef"),
+        ({"bsn": "", "reden_geen_bsn": ""}, "reden_geen_bsn", "reden waarom er geen BSN"),
+        ({"reden_geen_bsn": "asielzoeker", "postcode": ""}, "postcode", "de postcode verplicht"),
+        ({"geboortedatum": "2099-01-01"}, "geboortedatum", "toekomst"),
+    ],
+)
+def test_jeugdige_wijzigen_fout_naast_veld_en_niets_gewijzigd(gw, gebied, extra, veld, tekst):
+    j = JeugdigeFactory(achternaam="Oudnaam", reden_geen_bsn="anoniem")
+    gegevens = NIEUW | {"reden_geen_bsn": "anoniem", "gebied": gebied("heerlen-1").pk, "huisnummer": "7"} | extra
+    r = gw.post(f"/casussen/jeugdigen/{j.pk}/wijzigen/", gegevens)
+    assert r.status_code == 200 and tekst in fout_bij(r, veld)
+    j.refresh_from_db()
+    assert j.achternaam == "Oudnaam" and j.bsn is None
+
+
+def test_jeugdige_wijzigen_naar_gebied_buiten_scope_kan_niet(gw, gebied):
+    j = JeugdigeFactory()
+    r = gw.post(
+        f"/casussen/jeugdigen/{j.pk}/wijzigen/", NIEUW | {"reden_geen_bsn": "anoniem", "gebied": gebied("landgraaf").pk}
+    )
+    assert r.status_code == 200 and "geldige keuze" in fout_bij(r, "gebied")
+    j.refresh_from_db()
+    assert j.gebied.code == "heerlen-1"
+
+
+def test_jeugdige_wijzigen_ander_gebied_404_management_403_gelogd(gw, web_als):
+    buiten = JeugdigeFactory(gebied=Gebied.objects.get(code="landgraaf"), achternaam="Buiten")
+    assert gw.get(f"/casussen/jeugdigen/{buiten.pk}/wijzigen/").status_code == 404
+    assert (
+        gw.post(f"/casussen/jeugdigen/{buiten.pk}/wijzigen/", NIEUW | {"reden_geen_bsn": "anoniem"}).status_code == 404
+    )
+    management = web_als("management")
+    assert management.post(f"/casussen/jeugdigen/{buiten.pk}/wijzigen/", NIEUW).status_code == 403
+    assert (
+        f"/casussen/jeugdigen/{buiten.pk}/wijzigen/"
+        not in management.get(f"/casussen/jeugdigen/{buiten.pk}/").content.decode()
+    )
+    buiten.refresh_from_db()
+    assert buiten.achternaam == "Buiten"
+    assert Toegangslog.objects.filter(client=buiten.clientnummer, uitkomst="geweigerd").count() == 3
+    for rol in ("gebiedsmanager", "klachtenfunctionaris", "inkoper"):
+        assert web_als(rol, gebieden=["landgraaf"]).get(f"/casussen/jeugdigen/{buiten.pk}/wijzigen/").status_code == 404
