@@ -514,7 +514,7 @@ def _hulpvraag_sync(soort: str, te_laat, tekst: str, termijn_veld: str) -> SyncR
     return sync_signaleringen(
         soort=soort,
         te_laat=te_laat.select_related("jeugdige", "regisseur__gebruiker"),
-        omschrijving=lambda h: f"{tekst} (cliënt {h.jeugdige.clientnummer}, hulpvraag {h.pk})",
+        omschrijving=lambda h: f"Cliënt {h.jeugdige.clientnummer}, hulpvraag van {h.ontvangen_op:%d-%m-%Y}",
         groepen=["gedragswetenschapper"],
         verantwoordelijke=lambda h: h.regisseur.gebruiker if h.regisseur_id else None,
         gemeente=lambda h: h.jeugdige.gemeente,
@@ -583,7 +583,7 @@ def signaleer_te_laat(op: date | None = None) -> dict[str, SyncResultaat]:
     resultaat[soorten.VT_NIET_OPGEVOLGD] = sync_signaleringen(
         soort=soorten.VT_NIET_OPGEVOLGD,
         te_laat=niet_opgevolgde_vt_meldingen(op).select_related("jeugdige__gemeente", "jeugdige__gebied"),
-        omschrijving=lambda m: f"Veilig Thuis-melding {m.pk} niet opgevolgd (cliënt {m.jeugdige.clientnummer})",
+        omschrijving=lambda m: f"Cliënt {m.jeugdige.clientnummer}, melding van {m.ontvangen_op:%d-%m-%Y}",
         groepen=["gedragswetenschapper", "management"],
         gemeente=lambda m: m.jeugdige.gemeente,
         gebied=lambda m: m.jeugdige.gebied,
@@ -593,9 +593,7 @@ def signaleer_te_laat(op: date | None = None) -> dict[str, SyncResultaat]:
     resultaat[soorten.VT_TERUGKOPPELING_ONTBREEKT] = sync_signaleringen(
         soort=soorten.VT_TERUGKOPPELING_ONTBREEKT,
         te_laat=ontbrekende_terugkoppelingen(op).select_related("jeugdige__gemeente", "jeugdige__gebied"),
-        omschrijving=lambda t: (
-            f"Geen terugkoppeling van Veilig Thuis op Meldcodetraject {t.pk} (cliënt {t.jeugdige.clientnummer})"
-        ),
+        omschrijving=lambda t: f"Cliënt {t.jeugdige.clientnummer}, gemeld op {t.gemeld_op:%d-%m-%Y}",
         groepen=["gedragswetenschapper"],
         gemeente=lambda t: t.jeugdige.gemeente,
         gebied=lambda t: t.jeugdige.gebied,

@@ -51,17 +51,18 @@ def signaleer_klachten(vandaag: date | None = None) -> dict[str, SyncResultaat]:
     """Raise and resolve every kind of complaint signalering (hourly)."""
     vandaag = vandaag or timezone.localdate()
     soorten = {
-        NIET_OPGEPAKT: (niet_opgepakt, "oppakken_uiterlijk", "niet opgepakt, termijn"),
-        AFHANDELTERMIJN_NADERT: (afhandeltermijn_nadert, "afhandelen_uiterlijk", "afhandeltermijn eindigt"),
-        AFHANDELTERMIJN_VERSTREKEN: (afhandeltermijn_verstreken, "afhandelen_uiterlijk", "afhandeltermijn verstreken"),
-        MAATREGELEN_TE_LAAT: (maatregelen_te_laat, "maatregelen_uiterlijk", "geen besluit over maatregelen, termijn"),
+        NIET_OPGEPAKT: (niet_opgepakt, "oppakken_uiterlijk"),
+        AFHANDELTERMIJN_NADERT: (afhandeltermijn_nadert, "afhandelen_uiterlijk"),
+        AFHANDELTERMIJN_VERSTREKEN: (afhandeltermijn_verstreken, "afhandelen_uiterlijk"),
+        MAATREGELEN_TE_LAAT: (maatregelen_te_laat, "maatregelen_uiterlijk"),
     }
     resultaat = {}
-    for soort, (query, veld, tekst) in soorten.items():
+    # The description names the complaint, not the kind (the kind is its own column and the e-mail's label).
+    for soort, (query, veld) in soorten.items():
         resultaat[soort] = sync_signaleringen(
             soort=soort,
             te_laat=query(vandaag).select_related("opgepakt_door"),
-            omschrijving=lambda k, veld=veld, tekst=tekst: f"{k.referentie}: {tekst} {getattr(k, veld):%d-%m-%Y}",
+            omschrijving=lambda k: f"{k.referentie}, ontvangen {k.ontvangen_datum:%d-%m-%Y}",
             groepen=["klachtenfunctionaris"],
             verantwoordelijke=lambda k: k.opgepakt_door,
             deadline=lambda k, veld=veld: getattr(k, veld),

@@ -41,9 +41,7 @@ def signaleer_contracten(vandaag: date | None = None) -> dict[str, SyncResultaat
         CONTRACT_LOOPT_AF: sync_signaleringen(
             soort=CONTRACT_LOOPT_AF,
             te_laat=selectors.contracten_zonder_opvolger(vandaag),
-            omschrijving=lambda c: (
-                f"Contract {c.kenmerk} van {c.zorgaanbieder} loopt af op {c.einddatum:%d-%m-%Y} en er is geen opvolger"
-            ),
+            omschrijving=lambda c: f"Contract {c.kenmerk} van {c.zorgaanbieder}",
             groepen=GROEPEN,
             deadline=lambda c: c.einddatum,
             url=lambda c: _admin("contract", c.pk),
@@ -51,20 +49,14 @@ def signaleer_contracten(vandaag: date | None = None) -> dict[str, SyncResultaat
         MONITORGESPREK_TE_LAAT: sync_signaleringen(
             soort=MONITORGESPREK_TE_LAAT,
             te_laat=selectors.monitorgesprek_te_laat(vandaag),
-            omschrijving=lambda z: (
-                f"{z} heeft een lopende transformatie-afspraak en al meer dan "
-                f"{conf.monitorgesprek_maanden()} maanden geen monitorgesprek gehad"
-            ),
+            omschrijving=lambda z: f"{z}: lopende afspraak, langer dan {conf.monitorgesprek_maanden()} maanden geleden",
             groepen=GROEPEN,
             url=lambda z: _admin("zorgaanbieder", z.pk),
         ),
         GESPREK_NIET_GEHOUDEN: sync_signaleringen(
             soort=GESPREK_NIET_GEHOUDEN,
             te_laat=selectors.gesprek_gepland_niet_gehouden(vandaag).select_related("zorgaanbieder"),
-            omschrijving=lambda g: (
-                f"{g.get_soort_display().capitalize()} met {g.zorgaanbieder} was gepland op "
-                f"{g.gepland_op:%d-%m-%Y} en is niet als gehouden vastgelegd"
-            ),
+            omschrijving=lambda g: f"{g.get_soort_display().capitalize()} met {g.zorgaanbieder}",
             groepen=GROEPEN,
             deadline=lambda g: g.gepland_op,
             url=lambda g: _admin("gesprek", g.pk),
@@ -72,7 +64,7 @@ def signaleer_contracten(vandaag: date | None = None) -> dict[str, SyncResultaat
         ACTIEPUNT_TE_LAAT: sync_signaleringen(
             soort=ACTIEPUNT_TE_LAAT,
             te_laat=selectors.actiepunten_te_laat(vandaag),
-            omschrijving=lambda a: f"Actiepunt ‘{a.omschrijving}’ ({a.gesprek.zorgaanbieder}) is over de deadline",
+            omschrijving=lambda a: f"‘{a.omschrijving}’ ({a.gesprek.zorgaanbieder})",
             groepen=GROEPEN,
             verantwoordelijke=lambda a: a.eigenaar,
             deadline=lambda a: a.deadline,
@@ -81,9 +73,7 @@ def signaleer_contracten(vandaag: date | None = None) -> dict[str, SyncResultaat
         AFSPRAAK_TE_LAAT: sync_signaleringen(
             soort=AFSPRAAK_TE_LAAT,
             te_laat=selectors.afspraken_te_laat(vandaag),
-            omschrijving=lambda a: (
-                f"Transformatie-afspraak met {a.zorgaanbieder} is over de streefdatum en niet gerealiseerd"
-            ),
+            omschrijving=lambda a: f"Met {a.zorgaanbieder}",
             groepen=GROEPEN,
             deadline=lambda a: a.streefdatum,
             url=lambda a: _admin("transformatieafspraak", a.pk),
@@ -91,7 +81,7 @@ def signaleer_contracten(vandaag: date | None = None) -> dict[str, SyncResultaat
         JAARREKENING_ONTBREEKT: sync_signaleringen(
             soort=JAARREKENING_ONTBREEKT,
             te_laat=selectors.jaarrekening_ontbreekt(vandaag),
-            omschrijving=lambda z: f"Geen beoordeling van de jaarrekening {uiterlijk_jaarrekening.year - 1} van {z}",
+            omschrijving=lambda z: f"{z}, jaarrekening {uiterlijk_jaarrekening.year - 1}",
             groepen=GROEPEN,
             deadline=lambda z: uiterlijk_jaarrekening,
             url=lambda z: _admin("zorgaanbieder", z.pk),

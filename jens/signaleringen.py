@@ -254,6 +254,16 @@ def ververs_na_commit(scan: Callable[[], object], *, using: str | None = None) -
     from django.db import DEFAULT_DB_ALIAS, connections
 
     verbinding = connections[using or DEFAULT_DB_ALIAS]
-    if any(functie is scan for _sids, functie, _robust in verbinding.run_on_commit):
+    if any(
+        getattr(functie, "jens_scan", None) is scan and not functie.gedaan
+        for _sids, functie, _robust in verbinding.run_on_commit
+    ):
         return
-    transaction.on_commit(scan, using=using, robust=True)
+
+    def uitvoeren() -> None:
+        uitvoeren.gedaan = True
+        scan()
+
+    uitvoeren.jens_scan = scan
+    uitvoeren.gedaan = False
+    transaction.on_commit(uitvoeren, using=using, robust=True)

@@ -2,20 +2,59 @@ from datetime import UTC, datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from jens import werkvoorraad
 from jens.roles import heeft_rol
-from jens.signaleringen import open_signaleringen_voor
 from jens.tasks import HARTSLAG_SLEUTEL
+
+PER_PAGINA = 25
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    signaleringen = list(open_signaleringen_voor(request.user)[:200])
-    return render(request, "jens/home.html", {"signaleringen": signaleringen})
+    """The work queue of the signed-in user: counts per kind, filters, 'mijn taken', one page of items."""
+    vandaag = timezone.localdate()
+    soorten = werkvoorraad.tellingen(request.user, vandaag=vandaag)
+    filters = werkvoorraad.WerkvoorraadFilter(request.GET or None, user=request.user, soorten=soorten)
+    keuze = filters.cleaned_data if filters.is_valid() else {}
+    qs = werkvoorraad.items(
+        request.user,
+        vandaag=vandaag,
+        soort=keuze.get("soort") or "",
+        termijn=keuze.get("termijn") or "",
+        gebied=keuze.get("gebied"),
+        mijn=bool(keuze.get("mijn")),
+    )
+    pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    rijen = [(s, (vandaag - s.deadline).days if s.deadline and s.deadline < vandaag else None) for s in pagina]
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "jens/home.html",
+        {
+            "soorten": soorten,
+            "totaal": sum(t.aantal for t in soorten),
+            "totaal_te_laat": sum(t.te_laat for t in soorten),
+            "totaal_mijn": sum(t.mijn for t in soorten),
+            "filters": filters,
+            "gekozen_soort": keuze.get("soort") or "",
+            "gefilterd": bool(
+                request.GET.get("soort")
+                or request.GET.get("termijn")
+                or request.GET.get("gebied")
+                or request.GET.get("mijn")
+            ),
+            "pagina": pagina,
+            "rijen": rijen,
+            "query": query.urlencode(),
+        },
+    )
 
 
 def hartslag_tekst(hartslag: str | None, nu: datetime | None = None) -> str:

@@ -52,9 +52,7 @@ def sync_meldcode_signaleringen(*, op: date | None = None) -> dict[str, SyncResu
         BASIS_ONTBREEKT: sync_signaleringen(
             soort=BASIS_ONTBREEKT,
             te_laat=basis_ontbreekt(op),
-            omschrijving=lambda m: (
-                f"{m.naam} heeft na {m.meldcode_basis_uiterlijk:%d-%m-%Y} nog geen Meldcode-basistraining"
-            ),
+            omschrijving=lambda m: f"{m.naam} ({m.personeelsnummer})",
             groepen=GROEPEN,
             gebied=gebied,
             gemeente=lambda m: g.gemeente if (g := gebied(m)) else None,
@@ -64,9 +62,7 @@ def sync_meldcode_signaleringen(*, op: date | None = None) -> dict[str, SyncResu
         OPFRIS_VERLOPEN: sync_signaleringen(
             soort=OPFRIS_VERLOPEN,
             te_laat=opfris_verlopen(op),
-            omschrijving=lambda m: (
-                f"De Meldcode-opfriscursus van {m.naam} is verlopen ({m.meldcode_opfris_uiterlijk:%d-%m-%Y})"
-            ),
+            omschrijving=lambda m: f"{m.naam} ({m.personeelsnummer})",
             groepen=GROEPEN,
             gebied=gebied,
             gemeente=lambda m: g.gemeente if (g := gebied(m)) else None,

@@ -550,3 +550,20 @@ def test_jeugdige_wijzigen_ander_gebied_404_management_403_gelogd(gw, web_als):
     assert Toegangslog.objects.filter(client=buiten.clientnummer, uitkomst="geweigerd").count() == 3
     for rol in ("gebiedsmanager", "klachtenfunctionaris", "inkoper"):
         assert web_als(rol, gebieden=["landgraaf"]).get(f"/casussen/jeugdigen/{buiten.pk}/wijzigen/").status_code == 404
+
+
+@pytest.mark.time_machine(date(2025, 3, 20))
+def test_dossier_via_pagina_lost_de_signalering_direct_op(gw, hulpvraag, django_capture_on_commit_callbacks):
+    """Refreshed by the write itself, not only by the hourly run."""
+    from cases import signaleringen as soorten
+    from jens.models import Signalering
+
+    services.signaleer_te_laat(op=date(2025, 3, 20))
+    assert Signalering.objects.open().filter(soort=soorten.DOSSIER_TE_LAAT).count() == 1
+    assert "Dossier niet tijdig aangemaakt" in gw.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert gw.post(f"/casussen/hulpvragen/{hulpvraag.pk}/dossier/", {"op": "2025-03-12"}).status_code == 302
+    assert not Signalering.objects.open().filter(soort=soorten.DOSSIER_TE_LAAT).exists()
+    # the file was made late, so the core team is due within 5 working days of it: 19-03-2025, also late now
+    s = Signalering.objects.open().get(soort=soorten.KERNTEAM_TE_LAAT)
+    assert s.omschrijving == f"Cliënt {hulpvraag.jeugdige.clientnummer}, hulpvraag van 03-03-2025"

@@ -125,3 +125,19 @@ def test_anoniem_naar_inloggen(client):
 def test_werklijst_linkt_naar_registreren_alleen_voor_klachtenfunctionaris(kf, web_als):
     assert URL in kf.get("/klachten/").content.decode()
     assert URL not in web_als("management").get("/klachten/").content.decode()
+
+
+def test_oppakken_lost_de_signalering_direct_op(kf, django_capture_on_commit_callbacks):
+    from complaints.signaleringen import NIET_OPGEPAKT, signaleer_klachten
+    from jens.models import Signalering
+
+    from .factories import KlachtFactory, moment
+
+    with django_capture_on_commit_callbacks(execute=True):  # its own transaction, as in real use
+        klacht = KlachtFactory(ontvangen_op=moment(date(2027, 12, 1)))
+    signaleer_klachten()
+    assert Signalering.objects.open().filter(soort=NIET_OPGEPAKT).count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        r = kf.post(f"/klachten/{klacht.pk}/actie/oppakken/", {"versie": klacht.versie})
+    assert r.status_code == 302
+    assert not Signalering.objects.open().filter(soort=NIET_OPGEPAKT).exists()

@@ -54,7 +54,17 @@ def test_seed_demo_maakt_een_gebruiker_per_rol_en_is_herhaalbaar(db, monkeypatch
         assert User.objects.filter(groups__name=rol.value).exists(), rol
     assert User.objects.get(username="gebiedsmanager").gebieden.get().code == "landgraaf"
     assert User.objects.get(username="management").check_password("Demo-wachtwoord-123")
-    assert "Demo-wachtwoord-123" in capsys.readouterr().out
+    uit = capsys.readouterr().out
+    assert "Demo-wachtwoord-123" in uit
+    # the scan ran at the end of the seed: the home pages are filled at once, the backlog is not e-mailed
+    from jens.models import Signalering
+    from jens.signaleringen import open_signaleringen_voor
+
+    open_ = Signalering.objects.open()
+    assert f"Signaleringen: {open_.count()} open" in uit
+    assert not open_.filter(genotificeerd_op__isnull=True).exists()
+    for naam in ("klachten", "gedragswetenschapper"):
+        assert open_signaleringen_voor(User.objects.get(username=naam)).exists(), naam
 
 
 def test_productieprofiel_eist_geheime_sleutel_en_hosts():

@@ -106,3 +106,20 @@ def test_startpagina_toont_open_signaleringen_van_de_gebruiker(dagen, web_als):
     assert "Sluitingsdag controleren" in html
     resolve_signalering(obj=dagen[0], soort="test")
     assert "Sluitingsdag controleren" not in client.get("/").content.decode()
+
+
+def test_ververs_na_commit_een_keer_per_transactie(db, django_capture_on_commit_callbacks):
+    from jens.signaleringen import ververs_na_commit
+
+    gedraaid = []
+
+    def scan():
+        gedraaid.append(1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(50):  # fifty writes in one transaction: one scan
+            ververs_na_commit(scan)
+    assert gedraaid == [1]
+    with django_capture_on_commit_callbacks(execute=True):
+        ververs_na_commit(scan)  # a later transaction scans again
+    assert gedraaid == [1, 1]

@@ -4,11 +4,30 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from jens.demo import maak_demo_gebruikers
+from jens.models import Signalering
 
 # Each app may have ``<app>/demo.py`` with ``seed(stdout)``; they run in dependency order.
 DEMO_APPS = ("contracts", "financien", "staff", "complaints", "cases")
+
+
+def signaleer_alles() -> int:
+    """Every app's signalering scan, as the periodic tasks run them, so the home pages are filled right after
+    the seed. The demo's backlog is not e-mailed to the (invented) demo addresses: it counts as notified."""
+    from cases.services import signaleer_te_laat
+    from complaints.signaleringen import signaleer_klachten
+    from contracts.signaleringen import signaleer_contracten
+    from staff.signaleringen import sync_meldcode_signaleringen
+
+    signaleer_contracten()
+    sync_meldcode_signaleringen()
+    signaleer_klachten()
+    signaleer_te_laat()
+    open_ = Signalering.objects.open()
+    open_.filter(genotificeerd_op__isnull=True).update(genotificeerd_op=timezone.now())
+    return open_.count()
 
 
 class Command(BaseCommand):
@@ -30,6 +49,10 @@ class Command(BaseCommand):
                         raise
                     continue
                 module.seed(stdout=self.stdout)
+            open_na_seed = signaleer_alles()
+        self.stdout.write(
+            f"Signaleringen: {open_na_seed} open (direct gescand, niet pas bij de eerste periodieke run)."
+        )
         self.stdout.write(self.style.SUCCESS("Demodata geladen. Demogebruikers (gebruikersnaam / rol / wachtwoord):"))
         for username, rol, pw in gebruikers:
             self.stdout.write(f"  {username:<22} {rol:<22} {pw}")
