@@ -11,7 +11,7 @@ def test_demogebruiker_logt_in_en_ziet_de_startpagina(pagina, live_server, inlog
     user = django_user_model.objects.get(username="klachten")
     inloggen(pagina, live_server, user, wachtwoorden["klachten"])
     assert pagina.locator("h1").inner_text().startswith("Welkom")
-    assert pagina.get_by_role("heading", name="Uw open signaleringen").is_visible()
+    assert pagina.get_by_role("heading", name="Werkvoorraad").is_visible()
     assert pagina.get_by_text("U heeft geen open signaleringen.").is_visible()
     assert Signalering.objects.count() == 0
 
