@@ -395,7 +395,9 @@ def vul(schaal: int, *, vandaag: date, uit=None) -> dict[str, int]:
             "kernteam_op": f"(CASE WHEN {zonder_dossier} OR ({open_} AND i % 89 = 0) THEN NULL "
             f"ELSE {ontvangen} + (i % 9) + (i % 11) END)",
             "gezinsplan_uiterlijk": f"({ontvangen} + 60)",
-            "gezinsplan_op": f"(CASE WHEN {open_} AND i % 83 = 0 THEN NULL ELSE {ontvangen} + 50 END)",
+            # a family plan only after the core team (the steps in order are a database rule)
+            "gezinsplan_op": f"(CASE WHEN {zonder_dossier} OR ({open_} AND (i % 89 = 0 OR i % 83 = 0)) THEN NULL "
+            f"ELSE {ontvangen} + 50 END)",
             "evaluatie_uiterlijk": f"(CASE WHEN {open_} THEN {ontvangen} + 90 + (i % 7) * 91 ELSE NULL END)",
             "status": f"(CASE WHEN {open_} THEN 'lopend' ELSE 'afgesloten' END)",
             "afgesloten_op": afgesloten,
