@@ -138,19 +138,6 @@ class WerklijstFilterForm(forms.Form):
 NIET_WEB_KANALEN = [(k.value, k.label) for k in Kanaal if k != Kanaal.WEBSITE]
 
 
-def _telefoon(waarde: str) -> str:
-    """A phone number: digits with spaces, dashes, brackets and a leading +; at least 10 digits."""
-    waarde = (waarde or "").strip()
-    if not waarde:
-        return ""
-    cijfers = sum(c.isdigit() for c in waarde)
-    if any(not (c.isdigit() or c in " +-()") for c in waarde) or "+" in waarde[1:] or cijfers < 10:
-        raise forms.ValidationError(
-            _("Vul een telefoonnummer in met ten minste 10 cijfers, bijvoorbeeld 045 123 45 67.")
-        )
-    return waarde
-
-
 class KlachtRegistrerenForm(forms.Form):
     """The klachtenfunctionaris registers a complaint received by phone, e-mail, letter or in person.
     The form only types the input; the rules (moment not in the future, area within the gemeente, a
@@ -215,7 +202,13 @@ class KlachtRegistrerenForm(forms.Form):
     )
 
     def clean_indiener_telefoon(self):
-        return _telefoon(self.cleaned_data.get("indiener_telefoon"))
+        """The service's phone rule (services.valideer_telefoon), checked with the other fields."""
+        from complaints.services import valideer_telefoon
+
+        try:
+            return valideer_telefoon(self.cleaned_data.get("indiener_telefoon", ""))
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["indiener_telefoon"]) from None
 
     def markeer_fouten(self) -> None:
         """Point each field with an error to its message and help text (``aria-describedby``)."""

@@ -77,7 +77,7 @@ def test_klacht_per_telefoon_registreren_met_alleen_het_toetsenbord(
     pagina.keyboard.press("Enter")
     pagina.wait_for_load_state()
     # the form's message beside the field, nothing stored, what was typed stays
-    assert "ten minste 10 cijfers" in pagina.locator("#id_indiener_telefoon_fout").inner_text()
+    assert "geldig telefoonnummer" in pagina.locator("#id_indiener_telefoon_fout").inner_text()
     assert pagina.get_attribute("#id_indiener_telefoon", "aria-describedby") == "id_indiener_telefoon_fout"
     assert waarde(pagina, "id_indiener_naam") == "Petra Ouder"
     tab_naar(pagina, id="id_indiener_telefoon")

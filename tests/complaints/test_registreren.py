@@ -90,7 +90,7 @@ def test_per_brief_ontvangen_in_het_verleden(kf):
         ({"gemeente": "heerlen", "gebied": "landgraaf"}, "gebied", "hoort niet bij gemeente Heerlen"),
         ({"kanaal": "website"}, "kanaal", "Selecteer een geldige keuze"),
         ({"ontvangen_op": ""}, "ontvangen_op", "Dit veld is vereist."),
-        ({"indiener_telefoon": "abc"}, "indiener_telefoon", "ten minste 10 cijfers"),
+        ({"indiener_telefoon": "abc"}, "indiener_telefoon", "geldig telefoonnummer"),
         ({"indiener_email": "geen-adres"}, "indiener_email", "geldig e-mailadres"),
     ],
 )
