@@ -225,7 +225,10 @@ def test_beheerpagina_van_een_aanbieder_past_op_1280(pagina, live_server, inlogg
     _geen_zijwaartse_scroll(pagina)
 
 
-def test_gezondheid_in_lokale_tijd(pagina, live_server, inloggen, maak_gebruiker):
+def test_gezondheid_in_lokale_tijd(pagina, live_server, inloggen, maak_gebruiker, settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "gezondheid"}
+    }
     from django.core.cache import cache
 
     from jens.tasks import HARTSLAG_SLEUTEL

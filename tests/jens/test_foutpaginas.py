@@ -162,7 +162,11 @@ def test_elke_pagina_met_inloggen_stuurt_een_anonieme_bezoeker_naar_de_inlogpagi
     assert fout == {}
 
 
-def test_gezondheid_toont_de_hartslag_in_lokale_tijd_in_leesbaar_nederlands(web_als):
+def test_gezondheid_toont_de_hartslag_in_lokale_tijd_in_leesbaar_nederlands(web_als, settings):
+    # A cache of this test's own: the file cache is shared by parallel test workers, which clear it.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "gezondheid"}
+    }
     from datetime import UTC, datetime
 
     from django.core.cache import cache
