@@ -7,7 +7,9 @@ A young person is *in care* on a day when one of their requests was received bef
 is not closed before it. For a period: at start = in care on the first day; at end = in care on the
 day after the last; inflow = had care in the period but not at start; outflow = had care in the
 period but not at the end. So ``bij_aanvang + instroom - uitstroom == ultimo`` always holds.
-``gemiddeld_per_maand`` is the mean of the start and end counts (as in the published tables).
+``gemiddeld_per_maand`` is the mean of the start and end counts (as in the published tables);
+``gemiddeld_in_zorg_per_maand`` the mean of the counts at the end of each month (for the cost per client).
+The client counts read each request in the period once, grouped per young person (see ``_per_jeugdige``).
 """
 
 from collections import defaultdict
@@ -15,7 +17,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 
 from cases.conf import termijn
@@ -179,32 +181,51 @@ def _helft(a: int, b: int) -> int:
     return int((Decimal(a + b) / 2).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
-def _open_op(dag: date) -> Exists:
-    """The young person (outer row) is in care on ``dag``."""
-    return Exists(
-        Hulpvraag.objects.filter(jeugdige=OuterRef("pk"), ontvangen_op__lt=dag).filter(
-            Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=dag)
-        )
+def _open_op(dag: date) -> Q:
+    """A request (row) that is open on ``dag``: received before that day and not closed before it."""
+    return Q(ontvangen_op__lt=dag) & (Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=dag))
+
+
+def _actief_in(van: date, tot: date) -> Q:
+    """A request (row) open on some day of [van, tot] (or received on its last day)."""
+    return Q(ontvangen_op__lte=tot) & (Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=van))
+
+
+def _vlag(voorwaarde: Q) -> Max:
+    """1 when one of the young person's requests meets ``voorwaarde``, else 0 (per group)."""
+    return Max(Case(When(voorwaarde, then=Value(1)), default=Value(0), output_field=IntegerField()))
+
+
+def _maanddelen(periode: Periode) -> list[tuple[date, date, date]]:
+    """Per month of the period: (first day of the month, first day in the period, last day in the period)."""
+    delen = []
+    for maand in periode.maanden():
+        volgende = (maand.replace(day=28) + timedelta(days=4)).replace(day=1)
+        delen.append((maand, max(maand, periode.van), min(volgende - timedelta(days=1), periode.tot)))
+    return delen
+
+
+def _per_jeugdige(periode: Periode, gemeente, vlaggen: dict[str, Q]) -> QuerySet:
+    """The requests active in the period, grouped per young person (with their gemeente), with one
+    0/1 flag per condition. One scan of the requests in the period and one hash aggregate, instead of
+    a correlated EXISTS per young person and condition; the caller sums the flags (Django wraps this
+    in a subquery)."""
+    return (
+        Hulpvraag.objects.filter(_actief_in(periode.van, periode.tot), _gemeente_q(gemeente, "jeugdige__gemeente"))
+        .values("jeugdige", gemeente_id=F("jeugdige__gemeente"))
+        .annotate(**{naam: _vlag(v) for naam, v in vlaggen.items()})
+        .order_by()
     )
 
 
-def _actief_in(van: date, tot: date) -> Exists:
-    """The young person (outer row) had care on some day of [van, tot]."""
-    return Exists(
-        Hulpvraag.objects.filter(jeugdige=OuterRef("pk"), ontvangen_op__lte=tot).filter(
-            Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=van)
-        )
-    )
-
-
-def _tellingen(van: date, tot: date, prefix: str = "") -> dict:
-    aanvang, eind, actief = _open_op(van), _open_op(tot + timedelta(days=1)), _actief_in(van, tot)
-    return {
-        f"{prefix}bij_aanvang": Count("pk", filter=Q(aanvang)),
-        f"{prefix}instroom": Count("pk", filter=Q(actief) & ~Q(aanvang)),
-        f"{prefix}uitstroom": Count("pk", filter=Q(actief) & ~Q(eind)),
-        f"{prefix}ultimo": Count("pk", filter=Q(eind)),
-    }
+def _tellingen(periode: Periode) -> dict[str, Q]:
+    """The flags of ``clienten_rapport``: in care at the start, at the end (the day after the last) and
+    at the end of each month (for the mean of the monthly counts). Every young person in the grouped
+    set had care in the period, so ``instroom`` = active − at start and ``uitstroom`` = active − at end."""
+    vlaggen = {"bij_aanvang": _open_op(periode.van), "ultimo": _open_op(periode.tot + timedelta(days=1))}
+    for i, (_, _, tot) in enumerate(_maanddelen(periode)):
+        vlaggen[f"maandeinde_{i}"] = _open_op(tot + timedelta(days=1))
+    return vlaggen
 
 
 # --- Reports --------------------------------------------------------------------------------------
@@ -212,47 +233,70 @@ def _tellingen(van: date, tot: date, prefix: str = "") -> dict:
 
 def clienten_rapport(periode: Periode, *, gemeente=None) -> dict:
     """Unique clients per gemeente (at start, inflow, outflow, at end, average per month) plus an
-    HLV total row. Two queries."""
+    HLV total row. Two queries, whatever the number of requests.
+
+    ``gemiddeld_per_maand`` is the mean of the start and end counts, as in the published tables per
+    gemeente. ``gemiddeld_in_zorg_per_maand`` is the mean of the monthly counts: the number of unique
+    clients in care at the end of each month of the period (the ``in_zorg`` of ``clienten_per_maand``),
+    averaged over the months and rounded half up; for HLV the mean of the HLV monthly counts. That is
+    the "average number of unique clients in care per month" of the cost per client."""
     gemeenten = list(Gemeente.objects.filter(_gemeente_q(gemeente, "")).order_by("naam"))
-    per_id = {
-        r["gemeente"]: r
-        for r in Jeugdige.objects.filter(_gemeente_q(gemeente, "gemeente"))
-        .values("gemeente")
-        .annotate(**_tellingen(periode.van, periode.tot))
-        .order_by()
-    }
-    velden = ("bij_aanvang", "instroom", "uitstroom", "ultimo")
-    rijen = []
+    vlaggen = _tellingen(periode)
+    maanden = len(_maanddelen(periode))
+    sommen = {}
     for g in gemeenten:
-        r = per_id.get(g.pk, dict.fromkeys(velden, 0))
-        rij = {"gemeente": g.naam, **{v: r[v] for v in velden}}
+        van_g = Q(gemeente_id=g.pk)
+        sommen[f"g{g.pk}_actief"] = Count("jeugdige", filter=van_g)
+        sommen.update({f"g{g.pk}_{naam}": Sum(naam, filter=van_g, default=0) for naam in vlaggen})
+    totalen = _per_jeugdige(periode, gemeente, vlaggen).aggregate(**sommen) if gemeenten else {}
+    velden = ("bij_aanvang", "instroom", "uitstroom", "ultimo")
+    rijen, maandtotalen = [], [0] * maanden
+    for g in gemeenten:
+        t = {k.removeprefix(f"g{g.pk}_"): v or 0 for k, v in totalen.items() if k.startswith(f"g{g.pk}_")}
+        rij = {
+            "gemeente": g.naam,
+            "bij_aanvang": t["bij_aanvang"],
+            "instroom": t["actief"] - t["bij_aanvang"],
+            "uitstroom": t["actief"] - t["ultimo"],
+            "ultimo": t["ultimo"],
+        }
         rij["gemiddeld_per_maand"] = _helft(rij["bij_aanvang"], rij["ultimo"])
+        per_maand = [t[f"maandeinde_{i}"] for i in range(maanden)]
+        rij["gemiddeld_in_zorg_per_maand"] = _gemiddelde(per_maand)
+        maandtotalen = [a + b for a, b in zip(maandtotalen, per_maand, strict=True)]
         rijen.append(rij)
     if gemeente is None:
         totaal = {"gemeente": TOTAAL_LABEL, **{v: sum(r[v] for r in rijen) for v in velden}}
         totaal["gemiddeld_per_maand"] = _helft(totaal["bij_aanvang"], totaal["ultimo"])
+        totaal["gemiddeld_in_zorg_per_maand"] = _gemiddelde(maandtotalen)
         rijen.append(totaal)
     return {"periode": periode.label, "van": periode.van, "tot": periode.tot, "rijen": rijen}
 
 
+def _gemiddelde(waarden: list[int]) -> int:
+    if not waarden:
+        return 0
+    return int((Decimal(sum(waarden)) / len(waarden)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
 def clienten_per_maand(periode: Periode, *, gemeente=None) -> list[dict]:
-    """Per month of the period: in care at the end of the month, inflow and outflow. One query."""
-    maanden = periode.maanden()
-    annotaties = {}
-    for i, maand in enumerate(maanden):
-        volgende = (maand.replace(day=28) + timedelta(days=4)).replace(day=1)
-        van, tot = max(maand, periode.van), min(volgende - timedelta(days=1), periode.tot)
-        annotaties.update(_tellingen(van, tot, prefix=f"m{i}_"))
-    totalen = Jeugdige.objects.filter(_gemeente_q(gemeente, "gemeente")).aggregate(**annotaties)
-    return [
-        {
-            "maand": maand,
-            "in_zorg": totalen[f"m{i}_ultimo"],
-            "instroom": totalen[f"m{i}_instroom"],
-            "uitstroom": totalen[f"m{i}_uitstroom"],
-        }
-        for i, maand in enumerate(maanden)
-    ]
+    """Per month of the period: in care at the end of the month, inflow and outflow. One query, whatever
+    the number of requests: per young person a flag for in care at the start of each month part, at its
+    end, and active in it; the sums give the counts (inflow = active − at start, outflow = active − at end)."""
+    delen = _maanddelen(periode)
+    # One flag per distinct day (the end of one month is the start of the next) and one per month.
+    dagen = sorted({van for _, van, _ in delen} | {tot + timedelta(days=1) for _, _, tot in delen})
+    naam = {d: f"open_{k}" for k, d in enumerate(dagen)}
+    vlaggen = {naam[d]: _open_op(d) for d in dagen}
+    vlaggen.update({f"actief_{i}": _actief_in(van, tot) for i, (_, van, tot) in enumerate(delen)})
+    # (The sums get other names than the flags they add up: Django cannot aggregate a name onto itself.)
+    sommen = _per_jeugdige(periode, gemeente, vlaggen).aggregate(**{f"som_{n}": Sum(n, default=0) for n in vlaggen})
+    t = {n.removeprefix("som_"): v for n, v in sommen.items()}
+    uitkomst = []
+    for i, (maand, van, tot) in enumerate(delen):
+        aanvang, eind, actief = t[naam[van]], t[naam[tot + timedelta(days=1)]], t[f"actief_{i}"]
+        uitkomst.append({"maand": maand, "in_zorg": eind, "instroom": actief - aanvang, "uitstroom": actief - eind})
+    return uitkomst
 
 
 def wachtend_op(op: date, *, gemeente=None) -> QuerySet[Zorginzet]:

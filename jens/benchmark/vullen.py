@@ -378,6 +378,7 @@ def vul(schaal: int, *, vandaag: date, uit=None) -> dict[str, int]:
     open_ = f"(i % 10 = 0 AND {h('i', dagen, 1)} >= {twee_jaar_terug} OR {h('i', dagen, 1)} + {duur} >= {dagen})"
     afgesloten = f"(CASE WHEN {open_} THEN NULL ELSE {ontvangen} + {duur} END)"
     zonder_dossier = f"({open_} AND i % 97 = 0)"
+    zonder_kernteam = f"({zonder_dossier} OR ({open_} AND i % 89 = 0))"  # file first, then core team, then plan
     vul_tabel(
         M("cases", "Hulpvraag"),
         HV,
@@ -392,11 +393,9 @@ def vul(schaal: int, *, vandaag: date, uit=None) -> dict[str, int]:
             "dossier_uiterlijk": f"({ontvangen} + 7)",
             "dossier_aangemaakt_op": f"(CASE WHEN {zonder_dossier} THEN NULL ELSE {ontvangen} + (i % 9) END)",
             "kernteam_uiterlijk": f"(CASE WHEN {zonder_dossier} THEN NULL ELSE {ontvangen} + (i % 9) + 7 END)",
-            "kernteam_op": f"(CASE WHEN {zonder_dossier} OR ({open_} AND i % 89 = 0) THEN NULL "
-            f"ELSE {ontvangen} + (i % 9) + (i % 11) END)",
+            "kernteam_op": f"(CASE WHEN {zonder_kernteam} THEN NULL ELSE {ontvangen} + (i % 9) + (i % 11) END)",
             "gezinsplan_uiterlijk": f"({ontvangen} + 60)",
-            # a family plan only after the core team (the steps in order are a database rule)
-            "gezinsplan_op": f"(CASE WHEN {zonder_dossier} OR ({open_} AND (i % 89 = 0 OR i % 83 = 0)) THEN NULL "
+            "gezinsplan_op": f"(CASE WHEN {zonder_kernteam} OR ({open_} AND i % 83 = 0) THEN NULL "
             f"ELSE {ontvangen} + 50 END)",
             "evaluatie_uiterlijk": f"(CASE WHEN {open_} THEN {ontvangen} + 90 + (i % 7) * 91 ELSE NULL END)",
             "status": f"(CASE WHEN {open_} THEN 'lopend' ELSE 'afgesloten' END)",

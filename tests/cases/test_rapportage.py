@@ -1,6 +1,6 @@
 import io
-from datetime import date
-from decimal import Decimal
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -49,6 +49,7 @@ def test_clienten_rapport_aanvang_instroom_uitstroom_ultimo():
         "uitstroom": 3,
         "ultimo": 2,
         "gemiddeld_per_maand": 3,  # (3 + 2) / 2 rounded half up
+        "gemiddeld_in_zorg_per_maand": 2,  # in care at the end of each month: 2, 1, 3, 3, 3, 2 -> 14 / 6
     }
     assert _rij(rapport, "Landgraaf")["instroom"] == 1 and _rij(rapport, "Landgraaf")["ultimo"] == 1
     hlv = _rij(rapport, "HLV")
@@ -82,6 +83,67 @@ def test_clienten_per_maand_een_query(django_assert_num_queries):
         (date(2023, 5, 1), 1, 0, 0),
         (date(2023, 6, 1), 1, 0, 0),
     ]
+
+
+def _veel_in_zorg(n: int) -> None:
+    """n young people over the municipalities, in care in all kinds of ways around 2023H1."""
+    gebieden = ["heerlen-1", "heerlen-2", "landgraaf", "voerendaal"]
+    for i in range(n):
+        ontvangen = date(2022, 1, 1) + timedelta(days=(i * 37) % 540)
+        gesloten = ontvangen + timedelta(days=30 + (i * 53) % 300) if i % 3 else None
+        h = _in_zorg(gebieden[i % len(gebieden)], ontvangen, gesloten)
+        if i % 5 == 0:  # a second request of the same young person
+            HulpvraagFactory(jeugdige=h.jeugdige, ontvangen_op=ontvangen + timedelta(days=10))
+
+
+@pytest.mark.parametrize("n", [3, 40])
+def test_clienttellingen_vast_aantal_queries_bij_elke_omvang(n, django_assert_num_queries):
+    """The client counts read the requests set-based: two queries for the report (municipalities,
+    counts) and one for the months, at 3 and at 40 young people alike."""
+    _veel_in_zorg(n)
+    with django_assert_num_queries(2):
+        rapport = selectors.clienten_rapport(H1)
+    with django_assert_num_queries(1):
+        maanden = selectors.clienten_per_maand(H1)
+    with django_assert_num_queries(2):
+        selectors.clienten_rapport(H1, gemeente="landgraaf")
+    with django_assert_num_queries(1):
+        selectors.clienten_per_maand(H1, gemeente="landgraaf")
+    hlv = _rij(rapport, "HLV")
+    assert hlv["bij_aanvang"] + hlv["instroom"] - hlv["uitstroom"] == hlv["ultimo"]
+    assert maanden[-1]["in_zorg"] == hlv["ultimo"]
+
+
+def test_gemiddeld_in_zorg_per_maand_is_het_gemiddelde_van_de_maandtellingen():
+    """The new key: the mean of the monthly counts (in care at the end of each month), per municipality
+    and for HLV (the mean of the HLV months, not the sum of the rounded municipality means); the
+    published key ``gemiddeld_per_maand`` stays the mean of start and end."""
+    _veel_in_zorg(40)
+    rapport = selectors.clienten_rapport(H1)
+    for rij in rapport["rijen"]:
+        code = None if rij["gemeente"] == "HLV" else rij["gemeente"].lower()
+        maanden = [m["in_zorg"] for m in selectors.clienten_per_maand(H1, gemeente=code)]
+        assert rij["gemiddeld_in_zorg_per_maand"] == int(
+            (Decimal(sum(maanden)) / 6).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+        )
+        assert rij["gemiddeld_per_maand"] == int(
+            (Decimal(rij["bij_aanvang"] + rij["ultimo"]) / 2).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+        )
+
+
+def test_clienten_per_maand_bij_een_periode_midden_in_een_maand():
+    """A free period cuts its first and last month: their counts start and end with the period."""
+    _in_zorg("heerlen-1", date(2023, 1, 20), date(2023, 2, 5))  # inflow in the cut January, outflow in February
+    _in_zorg("heerlen-1", date(2022, 12, 1), date(2023, 1, 10))  # closed before the period starts
+    periode = Periode.parse("2023-01-15..2023-02-14")
+    maanden = selectors.clienten_per_maand(periode)
+    assert [(m["maand"], m["in_zorg"], m["instroom"], m["uitstroom"]) for m in maanden] == [
+        (date(2023, 1, 1), 1, 1, 0),
+        (date(2023, 2, 1), 0, 0, 1),
+    ]
+    rij = _rij(selectors.clienten_rapport(periode), "Heerlen")
+    assert (rij["bij_aanvang"], rij["instroom"], rij["uitstroom"], rij["ultimo"]) == (0, 1, 1, 0)
+    assert rij["gemiddeld_in_zorg_per_maand"] == 1  # (1 + 0) / 2 rounded half up
 
 
 def test_wachtlijst_per_gebied_met_mediaan(gebied):
