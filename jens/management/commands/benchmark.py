@@ -143,7 +143,8 @@ class Command(BaseCommand):
                 "PORT": cfg.get("PORT") or "",
                 "USER": cfg.get("USER") or "",
                 "PASSWORD": cfg.get("PASSWORD") or "",
-                "OPTIONS": {},
+                # The connection options of the configured PostgreSQL database (jit=off, see settings).
+                "OPTIONS": dict(doel.get("OPTIONS", {})) if doel["ENGINE"] == PG else {"options": "-c jit=off"},
                 "CONN_MAX_AGE": 0,
             }
         )
