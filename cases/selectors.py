@@ -205,17 +205,15 @@ def _maanddelen(periode: Periode) -> list[tuple[date, date, date]]:
     return delen
 
 
-def _per_jeugdige(periode: Periode, gemeente, vlaggen: dict[str, Q]) -> QuerySet:
-    """The requests active in the period, grouped per young person (with their gemeente), with one
-    0/1 flag per condition. One scan of the requests in the period and one hash aggregate, instead of
-    a correlated EXISTS per young person and condition; the caller sums the flags (Django wraps this
-    in a subquery)."""
-    return (
-        Hulpvraag.objects.filter(_actief_in(periode.van, periode.tot), _gemeente_q(gemeente, "jeugdige__gemeente"))
-        .values("jeugdige", gemeente_id=F("jeugdige__gemeente"))
-        .annotate(**{naam: _vlag(v) for naam, v in vlaggen.items()})
-        .order_by()
-    )
+def _per_jeugdige(periode: Periode, gemeente, vlaggen: dict[str, Q], *, per_gemeente: bool = False) -> QuerySet:
+    """The requests active in the period, grouped per young person (with their gemeente when
+    ``per_gemeente``), with one 0/1 flag per condition. One scan of the requests in the period and one
+    aggregate, instead of a correlated EXISTS per young person and condition; the caller sums the flags
+    (Django wraps this in a subquery). Without a gemeente to filter or group on, the young people's
+    table is not read at all."""
+    qs = Hulpvraag.objects.filter(_actief_in(periode.van, periode.tot), _gemeente_q(gemeente, "jeugdige__gemeente"))
+    qs = qs.values("jeugdige", gemeente_id=F("jeugdige__gemeente")) if per_gemeente else qs.values("jeugdige")
+    return qs.annotate(**{naam: _vlag(v) for naam, v in vlaggen.items()}).order_by()
 
 
 def _tellingen(periode: Periode) -> dict[str, Q]:
@@ -248,7 +246,7 @@ def clienten_rapport(periode: Periode, *, gemeente=None) -> dict:
         van_g = Q(gemeente_id=g.pk)
         sommen[f"g{g.pk}_actief"] = Count("jeugdige", filter=van_g)
         sommen.update({f"g{g.pk}_{naam}": Sum(naam, filter=van_g, default=0) for naam in vlaggen})
-    totalen = _per_jeugdige(periode, gemeente, vlaggen).aggregate(**sommen) if gemeenten else {}
+    totalen = _per_jeugdige(periode, gemeente, vlaggen, per_gemeente=True).aggregate(**sommen) if gemeenten else {}
     velden = ("bij_aanvang", "instroom", "uitstroom", "ultimo")
     rijen, maandtotalen = [], [0] * maanden
     for g in gemeenten:
