@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from jens.models import EmailBericht, Gebied, Gemeente, RapportageTaak, Signalering, Sluitingsdag, Toegangslog
+from jens.models import (
+    EmailBericht,
+    Gebied,
+    Gemeente,
+    RapportageTaak,
+    Signalering,
+    Sluitingsdag,
+    Toegangslog,
+    ToegangslogKetting,
+)
 
 
 class GebiedInline(admin.TabularInline):
@@ -61,7 +70,17 @@ class EmailBerichtAdmin(AlleenLezenAdmin):
 
 @admin.register(Toegangslog)
 class ToegangslogAdmin(AlleenLezenAdmin):
-    list_display = ["tijdstip", "gebruikersnaam", "rol", "actie", "object_type", "object_id", "client", "uitkomst"]
+    list_display = [
+        "tijdstip",
+        "gebruikersnaam",
+        "rol",
+        "actie",
+        "object_type",
+        "object_id",
+        "client",
+        "uitkomst",
+        "volgnummer",
+    ]
     list_filter = ["actie", "uitkomst", "object_type"]
     search_fields = ["=client", "gebruikersnaam", "object_id"]
     date_hierarchy = "tijdstip"
@@ -71,3 +90,8 @@ class ToegangslogAdmin(AlleenLezenAdmin):
 class RapportageTaakAdmin(AlleenLezenAdmin):
     list_display = ["soort", "aangevraagd_op", "aangevraagd_door", "status", "voortgang"]
     exclude = ["bestand"]
+
+
+@admin.register(ToegangslogKetting)
+class ToegangslogKettingAdmin(AlleenLezenAdmin):
+    list_display = ["laatste_volgnummer", "begin_volgnummer", "laatst_gecontroleerd_op", "laatste_uitkomst"]

@@ -33,10 +33,18 @@ class JensConfig(AppConfig):
             "view_signalering",
             "view_emailbericht",
             "view_toegangslog",
+            "view_toegangslogketting",
             "auth.view_user",
             "auth.add_user",
             "auth.change_user",
             "auth.view_group",
+            # lift a sign-in lockout (django-axes): delete the failed attempts in the admin
+            "axes.view_accessattempt",
+            "axes.delete_accessattempt",
+            "axes.view_accessfailurelog",
+            # the second factor of a user who lost their phone: remove the device so they enrol again
+            "otp_totp.view_totpdevice",
+            "otp_totp.delete_totpdevice",
         ],
         "management": ["view_gemeente", "view_gebied", "view_signalering", "view_sluitingsdag"],
     }
@@ -48,6 +56,11 @@ class JensConfig(AppConfig):
     ]
 
     def ready(self) -> None:
+        from jens import beveiliging  # noqa: F401 - registers the session start on login
         from jens.roles import sync_rolrechten
+        from jens.signaleringen import registreer_soorten
+        from jens.toegangslog import SIGNALERING_SOORT
+
+        registreer_soorten({SIGNALERING_SOORT: "Toegangslog mogelijk gewijzigd (keten gebroken)"})
 
         post_migrate.connect(sync_rolrechten, dispatch_uid="jens.sync_rolrechten")

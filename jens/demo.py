@@ -1,9 +1,13 @@
 """Demo users: one per role, with scope. Used by ``manage.py seed_demo`` and by the tests."""
 
+import os
 import secrets
+from base64 import b32decode
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jens.models import Gebied, Gemeente
 
@@ -26,6 +30,20 @@ DEMO_GEBRUIKERS = [
 ]
 
 
+# Every demo user shares one documented TOTP secret (base32, for any authenticator app or `oathtool --totp -b`),
+# so that `make run` stays usable; JENS_DEMO_TOTP_GEHEIM sets another. Demo data only: never a real account.
+DEMO_TOTP_GEHEIM = "JENSDEMOJENSDEMOJENSDEMOJENSDEMO"
+
+
+def demo_totp_geheim() -> str:
+    return (os.environ.get("JENS_DEMO_TOTP_GEHEIM") or DEMO_TOTP_GEHEIM).replace(" ", "").upper()
+
+
+def demo_totp_code() -> str:
+    """The code an authenticator app with the demo secret shows now."""
+    return f"{TOTP(b32decode(demo_totp_geheim())).token():06d}"
+
+
 def maak_demo_gebruikers(wachtwoord: str | None = None) -> list[tuple[str, str, str]]:
     """Create or update the demo users; returns (username, role, password) per user.
 
@@ -45,5 +63,10 @@ def maak_demo_gebruikers(wachtwoord: str | None = None) -> list[tuple[str, str, 
         user.groups.set([Group.objects.get(name=rol)])
         user.gemeenten.set(Gemeente.objects.filter(code__in=gemeenten))
         user.gebieden.set(Gebied.objects.filter(code__in=gebieden))
+        TOTPDevice.objects.update_or_create(
+            user=user,
+            name="demo",
+            defaults={"key": b32decode(demo_totp_geheim()).hex(), "confirmed": True},
+        )
         resultaat.append((username, rol, pw))
     return resultaat

@@ -188,14 +188,41 @@ class Toegangslog(models.Model):
     ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
     werkplek = models.CharField(_("werkplek (browser)"), max_length=300, blank=True)
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices)
+    # The hash chain (jens.toegangslog): a row is sealed shortly after it is written; sealed rows are numbered
+    # without gaps and each carries an HMAC over its fields and the previous row's hash.
+    volgnummer = models.PositiveBigIntegerField(_("volgnummer"), null=True, blank=True, unique=True, editable=False)
+    vorige_hash = models.CharField(_("vorige hash"), max_length=64, blank=True, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-tijdstip"]
         verbose_name = _("toegangslogregel")
         verbose_name_plural = _("toegangslog")
+        indexes = [
+            models.Index(fields=["id"], condition=Q(hash=""), name="toegangslog_onverzegeld"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.tijdstip:%d-%m-%Y %H:%M} {self.gebruikersnaam} {self.actie} {self.object_type} {self.object_id}"
+
+
+class ToegangslogKetting(models.Model):
+    """The head of the access log's hash chain (one row): the last sealed number and hash, and where the chain
+    begins after the retention job removed the oldest rows."""
+
+    laatste_volgnummer = models.PositiveBigIntegerField(_("laatste volgnummer"), default=0)
+    laatste_hash = models.CharField(_("laatste hash"), max_length=64, blank=True)
+    begin_volgnummer = models.PositiveBigIntegerField(_("eerste volgnummer"), default=1)
+    begin_hash = models.CharField(_("hash vóór de eerste regel"), max_length=64, blank=True)
+    laatst_gecontroleerd_op = models.DateTimeField(_("laatst gecontroleerd op"), null=True, blank=True)
+    laatste_uitkomst = models.CharField(_("uitkomst laatste controle"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("keten van het toegangslog")
+        verbose_name_plural = _("keten van het toegangslog")
+
+    def __str__(self) -> str:
+        return f"toegangslog t/m {self.laatste_volgnummer}"
 
 
 class RapportageTaak(models.Model):

@@ -3,7 +3,13 @@
 from rest_framework import permissions
 from rest_framework.pagination import PageNumberPagination
 
+from jens.beveiliging import tweede_factor_in_orde
 from jens.roles import heeft_rol
+
+GEEN_TWEEDE_FACTOR = (
+    "Uw rol vereist een tweede factor (authenticator-app). Stel die in of bevestig die via /tweede-factor/ "
+    "en probeer het opnieuw."
+)
 
 
 class Paginering(PageNumberPagination):
@@ -25,6 +31,9 @@ class RolRechten(permissions.DjangoModelPermissions):
 
     def has_permission(self, request, view) -> bool:
         if not (request.user and request.user.is_authenticated):
+            return False
+        if not tweede_factor_in_orde(request):
+            self.message = GEEN_TWEEDE_FACTOR
             return False
         rollen = getattr(view, "rollen", None)
         if rollen is not None:

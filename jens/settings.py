@@ -6,6 +6,7 @@ transport), so it starts on a laptop without PostgreSQL or Redis. ``DJANGO_PROFI
 switches to the production profile.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -46,6 +47,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "rest_framework",
     "rest_framework.authtoken",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -67,9 +72,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "jens.beveiliging.SessieVerloopMiddleware",
+    "jens.beveiliging.TweedeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the Dutch lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jens.urls"
@@ -150,9 +162,14 @@ CELERY_BEAT_SCHEDULE_FILENAME = env.str("CELERY_BEAT_SCHEDULE_FILENAME", default
 JENS_HARTSLAG_SECONDEN = env.int("JENS_HARTSLAG_SECONDEN", default=60)
 
 # --- Authentication -------------------------------------------------------------------------
+# django-axes first: it refuses a locked-out user or IP address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -160,6 +177,31 @@ LOGIN_URL = "login"
 CSRF_FAILURE_VIEW = "jens.foutpaginas.csrf_fout"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+PASSWORD_RESET_TIMEOUT = env.int("JENS_WACHTWOORD_HERSTEL_SECONDEN", default=60 * 60)
+
+# Lockout (django-axes): after JENS_INLOG_MAX_POGINGEN failed sign-ins for one username, or from one IP address,
+# that username or address is refused for JENS_INLOG_BLOKKADE_MINUTEN; the functioneel beheerder or a superuser
+# lifts it earlier in the admin (Axes > Toegangspogingen: delete the attempts).
+AXES_FAILURE_LIMIT = env.int("JENS_INLOG_MAX_POGINGEN", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("JENS_INLOG_BLOKKADE_MINUTEN", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "jens.netwerk.client_ip"
+AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
+AXES_VERBOSE = False
+
+# Roles that see client data (or the admin): they need a second factor (TOTP) and their session ends after
+# JENS_SESSIE_INACTIEF_MINUTEN without a request. Superusers always count.
+JENS_ROLLEN_MET_TWEEDE_FACTOR = (
+    "gedragswetenschapper",
+    "management",
+    "functioneel_beheerder",
+    "klachtenfunctionaris",
+)
+JENS_SESSIE_INACTIEF_MINUTEN = env.int("JENS_SESSIE_INACTIEF_MINUTEN", default=30)
+OTP_TOTP_ISSUER = env.str("JENS_TOTP_UITGEVER", default="JENS werkplaats")
+# The admin never shows a TOTP secret or its QR code (a beheerder could otherwise copy a second factor).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Language and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -214,6 +256,16 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "jens.api_fouten.exception_handler",
+    # Per signed-in user and per anonymous IP address, counted in the cache (Redis in production).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("JENS_API_LIMIET_ANONIEM", default="60/minute"),
+        "user": env.str("JENS_API_LIMIET_GEBRUIKER", default="600/minute"),
+    },
+    "NUM_PROXIES": JENS_VERTROUWDE_PROXIES,
     "COERCE_DECIMAL_TO_STRING": True,
     "DATE_INPUT_FORMATS": ["iso-8601", "%d-%m-%Y"],
 }
@@ -313,6 +365,50 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_AGE = 8 * 60 * 60
+
+# The access log's hash chain is an HMAC with this key, kept outside the database (see jens/toegangslog.py).
+# Set it separately in production and never change it: the chain written with the old key no longer verifies.
+JENS_TOEGANGSLOG_SLEUTEL = env.str("JENS_TOEGANGSLOG_SLEUTEL", default=f"toegangslog:{SECRET_KEY}")
+JENS_TOEGANGSLOG_BEWAAR_JAREN = env.int("JENS_TOEGANGSLOG_BEWAAR_JAREN", default=5)
+
+# Content-Security-Policy (django-csp): everything from this site only, no inline script or style anywhere
+# (the templates keep their styles in app.css and their scripts, if any, in static files).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no browser feature is used by the application.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,7 @@ from celery import shared_task
 from django.core.cache import cache
 from django.utils import timezone
 
-from jens import mail
+from jens import mail, toegangslog
 
 HARTSLAG_SLEUTEL = "jens:hartslag"
 
@@ -23,3 +23,18 @@ def verstuur_email(bericht_id: int) -> bool:
 @shared_task
 def verstuur_openstaande_emails() -> int:
     return mail.verstuur_openstaande()
+
+
+@shared_task
+def verzegel_toegangslog() -> int:
+    return toegangslog.verzegel()
+
+
+@shared_task
+def controleer_toegangslog() -> str:
+    return toegangslog.controleer_en_signaleer().melding
+
+
+@shared_task
+def schoon_toegangslog_op() -> int:
+    return toegangslog.opschonen()

@@ -4,11 +4,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from jens import api, views
+from jens import api, inloggen, tweede_factor, views
 
 admin.site.site_header = "JENS werkplaats — beheer"
 admin.site.site_title = "JENS werkplaats"
@@ -47,13 +46,33 @@ urlpatterns = [
     path("gezondheid/", views.gezondheid, name="gezondheid"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tweede-factor/", tweede_factor.bevestigen, name="tweede-factor"),
+    path("tweede-factor/instellen/", tweede_factor.instellen, name="tweede-factor-instellen"),
+    path(
+        "wachtwoord-herstel/",
+        auth_views.PasswordResetView.as_view(form_class=inloggen.WachtwoordHerstelForm),
+        name="password_reset",
+    ),
+    path("wachtwoord-herstel/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "wachtwoord-herstel/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("wachtwoord-herstel/klaar/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("admin/", admin.site.urls),
-    path("api/v1/token/", obtain_auth_token, name="api-token"),
+    path("api/v1/token/", inloggen.token_aanvragen, name="api-token"),
     path("api/v1/", include(router.urls)),
     path("api/v1/", include(api_extra)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The docs are a page for people: an anonymous visitor gets the login page (the schema itself stays an API answer).
-    path("api/docs/", login_required(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
+    path(
+        "api/docs/",
+        login_required(
+            SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="jens/swagger_ui.html")
+        ),
+        name="api-docs",
+    ),
 ]
 
 # Each app's pages: ``<app>/urls.py`` (included when present).

@@ -7,6 +7,8 @@ stops with ``BudgetOverschreden`` as soon as the budget is spent, so the caller 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import time
 from collections.abc import Callable
@@ -165,6 +167,12 @@ def _stijl() -> str:
         return ""
     with open(pad, encoding="utf-8") as bestand:
         return bestand.read()
+
+
+def stijl_csp_bron() -> str:
+    """The Content-Security-Policy source that allows exactly the printable report's inline stylesheet."""
+    digest = hashlib.sha256(_stijl().encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def naar_html(rapport: Rapport) -> str:

@@ -21,7 +21,14 @@ from contracts import selectors as contracts_selectors
 from jens.audit import log_toegang
 from jens.dashboard import conf
 from jens.dashboard import selectors as s
-from jens.dashboard.rapport import FORMATEN, BudgetOverschreden, bestandsnaam, bouw_rapport, exporteer
+from jens.dashboard.rapport import (
+    FORMATEN,
+    BudgetOverschreden,
+    bestandsnaam,
+    bouw_rapport,
+    exporteer,
+    stijl_csp_bron,
+)
 from jens.dashboard.tasks import SOORT, maak_halfjaarrapportage
 from jens.dashboard.weergave import onderdeel_weergave
 from jens.models import Gemeente, RapportageTaak
@@ -239,4 +246,7 @@ def _bestand(inhoud: bytes, naam: str, formaat: str) -> HttpResponse:
     wijze = "attachment" if formaat == "xlsx" else "inline"
     response["Content-Disposition"] = f'{wijze}; filename="{naam}"'
     response["Cache-Control"] = "private, no-store"
+    if formaat != "xlsx":
+        # The printable report carries its stylesheet inline; the policy allows that one stylesheet by its hash.
+        response._csp_update = {"style-src": [stijl_csp_bron()]}
     return response

@@ -37,7 +37,10 @@ def _browser():
 
 @pytest.fixture
 def pagina(_browser):
-    context = _browser.new_context(locale="nl-NL")
+    # bypass_csp: the accessibility check injects the vendored axe-core as an inline script, which the strict
+    # Content-Security-Policy would block; the policy itself is tested on the headers and templates
+    # (tests/jens/test_beveiliging.py).
+    context = _browser.new_context(locale="nl-NL", bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
@@ -52,5 +55,14 @@ def inloggen():
         page.get_by_label("Wachtwoord").fill(wachtwoord)
         page.get_by_role("button", name="Inloggen").click()
         page.wait_for_load_state()
+        if "/tweede-factor/" in page.url:
+            # The second factor: the code the user's authenticator app would show now.
+            from django_otp.oath import TOTP
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            toestel = TOTPDevice.objects.get(user=user, confirmed=True)
+            page.get_by_label("Code uit uw authenticator-app").fill(f"{TOTP(toestel.bin_key).token():06d}")
+            page.get_by_role("button", name="Bevestigen").click()
+            page.wait_for_load_state()
 
     return _inloggen

@@ -438,8 +438,8 @@ def test_incidentele_contracten_in_de_lijst_worden_gelogd_in_een_query(api_als, 
     client.get("/api/v1/contracten/")
     assert set(Toegangslog.objects.values_list("client", flat=True)) == {c.client_referentie for c in incidenteel}
     assert set(Toegangslog.objects.values_list("gebruikersnaam", flat=True)) == {client.user.username}
-    Toegangslog.objects.all().delete()
+    voor = Toegangslog.objects.count()  # the log cannot be emptied (on PostgreSQL a trigger refuses DELETE)
     # Page size 1 or 500: the logging adds one insert, not one per row.
     with django_assert_max_num_queries(7):
         client.get("/api/v1/contracten/", {"page_size": 500})
-    assert Toegangslog.objects.count() == 4
+    assert Toegangslog.objects.count() - voor == 4

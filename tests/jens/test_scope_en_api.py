@@ -81,13 +81,39 @@ def test_lijst_gebieden_vast_aantal_queries(api_als, django_assert_max_num_queri
         assert client.get("/api/v1/gebieden/", {"page_size": 500}).status_code == 200
 
 
+def _code(user) -> str:
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return f"{TOTP(TOTPDevice.objects.get(user=user, confirmed=True).bin_key).token():06d}"
+
+
 def test_token_authenticatie(maak_gebruiker):
     user = maak_gebruiker("management")
     client = APIClient()
-    token = client.post("/api/v1/token/", {"username": user.username, "password": "Geheim-wachtwoord-1"}).json()[
-        "token"
-    ]
+    token = client.post(
+        "/api/v1/token/", {"username": user.username, "password": "Geheim-wachtwoord-1", "code": _code(user)}
+    ).json()["token"]
     assert client.get("/api/v1/gemeenten/").status_code in (401, 403)
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     assert client.get("/api/v1/gemeenten/").status_code == 200
-    assert APIClient().post("/api/v1/token/", {"username": user.username, "password": "fout"}).status_code == 400
+    fout = APIClient().post("/api/v1/token/", {"username": user.username, "password": "fout", "code": "123456"})
+    assert fout.status_code == 400
+
+
+def test_token_alleen_met_tweede_factor_en_juiste_code(maak_gebruiker):
+    zonder = maak_gebruiker("gemeente", tweede_factor=False)
+    antwoord = APIClient().post(
+        "/api/v1/token/", {"username": zonder.username, "password": "Geheim-wachtwoord-1", "code": "123456"}
+    )
+    assert antwoord.status_code == 400
+    assert "tweede factor" in antwoord.json()["code"][0]
+    met = maak_gebruiker("gemeente")
+    antwoord = APIClient().post(
+        "/api/v1/token/", {"username": met.username, "password": "Geheim-wachtwoord-1", "code": "000000"}
+    )
+    assert antwoord.status_code == 400
+    assert antwoord.json()["code"] == ["Deze code klopt niet of is verlopen."]
+    from rest_framework.authtoken.models import Token
+
+    assert not Token.objects.exists()

@@ -79,9 +79,9 @@ def test_import_plaatsingen_controleert_fte_som(lid, gebied):
     assert Plaatsing.objects.count() == 2
 
 
-def test_admin_import_toont_voorbeeld_en_rijfouten_xlsx(client, maak_gebruiker, lid):
+def test_admin_import_toont_voorbeeld_en_rijfouten_xlsx(client, web_als, maak_gebruiker, lid):
     beheerder = maak_gebruiker("functioneel_beheerder", is_staff=True)
-    client.force_login(beheerder)
+    web_als(beheerder)
     data = _medewerkers(
         ["P1", "Goed", "", "Radar", "gezinswerker", "2020-01-01", ""],
         ["P2", "Geen lid", "", "Radar", "gezinswerker", "2018-01-01", ""],
@@ -100,8 +100,8 @@ def test_admin_import_toont_voorbeeld_en_rijfouten_xlsx(client, maak_gebruiker, 
     assert not Medewerker.objects.exists()
 
 
-def test_admin_medewerker_toevoegen_via_service(client, maak_gebruiker, lid):
-    client.force_login(maak_gebruiker("functioneel_beheerder", is_staff=True))
+def test_admin_medewerker_toevoegen_via_service(client, web_als, maak_gebruiker, lid):
+    web_als(maak_gebruiker("functioneel_beheerder", is_staff=True))
     data = {
         "personeelsnummer": "A1",
         "naam": "Via Beheer",
@@ -121,8 +121,8 @@ def test_admin_medewerker_toevoegen_via_service(client, maak_gebruiker, lid):
     assert Medewerker.objects.get().meldcode_basis_uiterlijk == date(2023, 4, 26)
 
 
-def test_admin_plaatsing_boven_maximum_geweigerd(client, maak_gebruiker, gebied):
-    client.force_login(maak_gebruiker("functioneel_beheerder", is_staff=True))
+def test_admin_plaatsing_boven_maximum_geweigerd(client, web_als, maak_gebruiker, gebied):
+    web_als(maak_gebruiker("functioneel_beheerder", is_staff=True))
     p = PlaatsingFactory(fte=Decimal("0.80"), van=date(2020, 1, 1))
     data = {
         "medewerker": p.medewerker.pk,
@@ -137,12 +137,12 @@ def test_admin_plaatsing_boven_maximum_geweigerd(client, maak_gebruiker, gebied)
     assert Plaatsing.objects.count() == 2
 
 
-def test_admin_scholing_niet_naar_andere_medewerker(client, maak_gebruiker):
+def test_admin_scholing_niet_naar_andere_medewerker(client, web_als, maak_gebruiker):
     """The employee of a training record is fixed: moving it left the first employee's deadlines stale."""
     from staff.models import Scholing
     from staff.services import registreer_scholing
 
-    client.force_login(maak_gebruiker("functioneel_beheerder", is_staff=True))
+    web_als(maak_gebruiker("functioneel_beheerder", is_staff=True))
     eerste, tweede = MedewerkerFactory(), MedewerkerFactory()
     scholing = registreer_scholing(medewerker=eerste, soort="meldcode_basis", datum=date(2023, 3, 1))
     data = {"medewerker": tweede.pk, "soort": "meldcode_basis", "datum": "01-03-2023", "omschrijving": "x"}
@@ -175,9 +175,9 @@ def test_import_verlengt_geen_beeindigde_plaatsing(lid, gebied):
     assert Plaatsing.objects.get().tot == date(2020, 7, 1)
 
 
-def test_admin_import_plaatsingen_xlsx_voorbeeld_en_dan_opslaan(client, maak_gebruiker, lid):
+def test_admin_import_plaatsingen_xlsx_voorbeeld_en_dan_opslaan(client, web_als, maak_gebruiker, lid):
     """The placement import from an HR export in XLSX: a preview that writes nothing, then the confirmation."""
-    client.force_login(maak_gebruiker("functioneel_beheerder", is_staff=True))
+    web_als(maak_gebruiker("functioneel_beheerder", is_staff=True))
     MedewerkerFactory(personeelsnummer="P1", werkgever=lid, in_dienst_van=date(2020, 1, 1))
     koppen = ["personeelsnummer", "gebied", "domein", "fte", "van", "tot"]
     data = tablib.Dataset(["P1", "heerlen-2", "gebiedsteam", "0.80", "2021-01-01", ""], headers=koppen)

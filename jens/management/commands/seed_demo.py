@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from jens.demo import maak_demo_gebruikers
+from jens.demo import demo_totp_code, demo_totp_geheim, maak_demo_gebruikers
 from jens.models import Signalering
 
 # Each app may have ``<app>/demo.py`` with ``seed(stdout)``; they run in dependency order.
@@ -56,3 +56,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demodata geladen. Demogebruikers (gebruikersnaam / rol / wachtwoord):"))
         for username, rol, pw in gebruikers:
             self.stdout.write(f"  {username:<22} {rol:<22} {pw}")
+        self.stdout.write(
+            f"Tweede factor (TOTP) van alle demogebruikers, geheim: {demo_totp_geheim()}\n"
+            "  zet het in een authenticator-app, of haal de code op met `python manage.py demo_totp`\n"
+            f"  (of `oathtool --totp -b {demo_totp_geheim()}`); de code van nu: {demo_totp_code()}"
+        )
