@@ -73,7 +73,9 @@ def gegevens(db):
 
 
 def _context(browser, breedte: int):
-    context = browser.new_context(locale="nl-NL", viewport={"width": breedte, "height": 900}, bypass_csp=True)  # axe-core
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": breedte, "height": 900}, bypass_csp=True
+    )  # axe-core
     pagina = context.new_page()
     pagina.set_default_timeout(15_000)
     return context, pagina
