@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from jens.roles import ROL_LABELS, heeft_rol, rollen_van
@@ -8,7 +9,7 @@ def navigatie(request) -> dict:
     """The navigation of the signed-in user: every app's ``navigatie`` items their roles may use."""
     user = getattr(request, "user", None)
     if not getattr(user, "is_authenticated", False):
-        return {"navigatie": []}
+        return {"navigatie": [], "sso_aan": settings.JENS_OIDC_AAN}
     items = []
     configs = sorted(apps.get_app_configs(), key=lambda c: c.label == "jens")  # the core's items last
     for config in configs:

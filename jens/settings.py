@@ -198,6 +198,23 @@ JENS_ROLLEN_MET_TWEEDE_FACTOR = (
     "functioneel_beheerder",
     "klachtenfunctionaris",
 )
+# Optional single sign-on (OpenID Connect, mozilla-django-oidc; see jens/sso.py and the README).
+JENS_OIDC_AAN = env.bool("JENS_OIDC_AAN", default=False)
+JENS_OIDC_ROL_CLAIM = env.str("JENS_OIDC_ROL_CLAIM", default="groups")
+JENS_OIDC_ROLLEN = env.json("JENS_OIDC_ROLLEN", default={})
+if JENS_OIDC_AAN:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("jens.sso.JensOIDCBackend")
+    OIDC_RP_CLIENT_ID = env.str("JENS_OIDC_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env.str("JENS_OIDC_CLIENT_SECRET")
+    OIDC_RP_SIGN_ALGO = env.str("JENS_OIDC_SIGN_ALGO", default="RS256")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("JENS_OIDC_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env.str("JENS_OIDC_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env.str("JENS_OIDC_USERINFO_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env.str("JENS_OIDC_JWKS_ENDPOINT")
+    OIDC_RP_SCOPES = env.str("JENS_OIDC_SCOPES", default=f"openid email profile {JENS_OIDC_ROL_CLAIM}")
+    LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
+
 JENS_SESSIE_INACTIEF_MINUTEN = env.int("JENS_SESSIE_INACTIEF_MINUTEN", default=30)
 OTP_TOTP_ISSUER = env.str("JENS_TOTP_UITGEVER", default="JENS werkplaats")
 # The admin never shows a TOTP secret or its QR code (a beheerder could otherwise copy a second factor).

@@ -1,5 +1,6 @@
 import importlib
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -74,6 +75,9 @@ urlpatterns = [
         name="api-docs",
     ),
 ]
+
+if settings.JENS_OIDC_AAN:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
 # Each app's pages: ``<app>/urls.py`` (included when present).
 for _app in APPS_MET_URLS:
