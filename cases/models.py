@@ -4,6 +4,7 @@ investigations. The most sensitive data in the system: every read of a person go
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -48,7 +49,14 @@ class Jeugdige(models.Model):
                 violation_error_message=_("Geef een BSN of de reden waarom er geen BSN is."),
             ),
         ]
-        indexes = [models.Index(fields=["gemeente", "gebied"], name="jeugdige_scope_idx")]
+        indexes = [
+            models.Index(fields=["gemeente", "gebied"], name="jeugdige_scope_idx"),
+            # the search (cases.selectors.zoek_jeugdigen) ORs these; each branch needs its own index for a
+            # bitmap OR instead of a scan. The surname's trigram index (icontains) is PostgreSQL-only: see
+            # migration 0002 (not in the model state, SQLite has no GIN).
+            models.Index(Upper("clientnummer"), name="jeugdige_clientnr_upper_idx"),
+            models.Index(fields=["geboortedatum"], name="jeugdige_geboren_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.clientnummer or '—'} {self.initialen} ({self.geboortedatum.year})"
@@ -164,6 +172,7 @@ class Hulpvraag(models.Model):
             models.Index(fields=["afgesloten_op", "kernteam_uiterlijk"], name="hulpvraag_kernteam_idx"),
             models.Index(fields=["afgesloten_op", "gezinsplan_uiterlijk"], name="hulpvraag_gezinsplan_idx"),
             models.Index(fields=["afgesloten_op", "evaluatie_uiterlijk"], name="hulpvraag_evaluatie_idx"),
+            models.Index(fields=["-ontvangen_op", "id"], name="hulpvraag_lijst_idx"),  # the API's ordering
         ]
 
     def __str__(self) -> str:
@@ -433,6 +442,8 @@ class Zorginzet(models.Model):
         indexes = [
             models.Index(fields=["gestart_op", "aangemeld_op"], name="zorginzet_wachtend_idx"),
             models.Index(fields=["gestart_op", "beeindigd_op"], name="zorginzet_periode_idx"),
+            # the API's ordering: page 1 and a deep page read the index, no sort of the whole table
+            models.Index(fields=["-aangemeld_op", "id"], name="zorginzet_lijst_idx"),
         ]
 
     def __str__(self) -> str:

@@ -185,6 +185,7 @@ class Klacht(models.Model):
             models.Index(fields=["status", "maatregelen_uiterlijk"], name="klacht_status_maatregelen_idx"),
             models.Index(fields=["ontvangen_datum"], name="klacht_ontvangen_datum_idx"),
             models.Index(fields=["status", "afgesloten_op"], name="klacht_status_afgesloten_idx"),
+            models.Index(fields=["-ontvangen_op", "-id"], name="klacht_lijst_idx"),  # the API's ordering
         ]
 
     def __str__(self) -> str:

@@ -259,6 +259,8 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="JENS werkplaats <noreply@jens.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address of the site as users reach it, for links in e-mails (no request to build them from).
+JENS_BASIS_URL = env.str("JENS_BASIS_URL", default="http://127.0.0.1:8000").rstrip("/")
 EMAIL_TIMEOUT = 10
 
 # --- REST API -------------------------------------------------------------------------------

@@ -11,10 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from jens.mail import queue_email
@@ -109,15 +111,16 @@ def sync_signaleringen(
 ) -> SyncResultaat:
     """Make the open signaleringen of ``soort`` match the queryset ``te_laat`` exactly.
 
-    A fixed number of queries whatever the number of rows: the overdue set, the open set, one bulk
-    insert (plus one for the roles), and one update for what is resolved.
+    Set-based, whatever the number of overdue rows: one query for the roles, one query for the overdue
+    items that have no open signalering yet (an anti-join in the database: items already flagged are
+    never loaded, so a steady run reads nothing), one bulk insert (plus one for the roles) when there is
+    something new, and one update for what is resolved. The callables only run for the new items;
+    ``te_laat`` selects what they read (``select_related``).
     """
     ct = ContentType.objects.get_for_model(te_laat.model)
     groep_objs = _groepen(groepen)
     with transaction.atomic():
-        open_ids = set(
-            Signalering.objects.open().filter(content_type=ct, soort=soort).values_list("object_id", flat=True)
-        )
+        al_open = Signalering.objects.open().filter(content_type=ct, soort=soort, object_id=models.OuterRef("pk"))
         nieuw = [
             Signalering(
                 content_type=ct,
@@ -130,19 +133,19 @@ def sync_signaleringen(
                 deadline=deadline(obj) if deadline else None,
                 url=url(obj) if url else "",
             )
-            for obj in te_laat
-            if obj.pk not in open_ids
+            for obj in te_laat.filter(~models.Exists(al_open)).order_by("pk")
         ]
-        aangemaakt = Signalering.objects.bulk_create(nieuw)
+        aangemaakt = Signalering.objects.bulk_create(nieuw) if nieuw else []
         if groep_objs and aangemaakt:
             Koppeling = Signalering.verantwoordelijke_groepen.through
             Koppeling.objects.bulk_create(
                 [Koppeling(signalering_id=s.pk, group_id=g.pk) for s in aangemaakt for g in groep_objs]
             )
+        nog_te_laat = te_laat.order_by().filter(pk=models.OuterRef("object_id"))
         opgelost = (
             Signalering.objects.open()
             .filter(content_type=ct, soort=soort)
-            .exclude(object_id__in=te_laat.order_by().values("pk"))
+            .filter(~models.Exists(nog_te_laat))
             .update(opgelost_op=timezone.now())
         )
         if aangemaakt:
@@ -194,6 +197,26 @@ def _leden_per_groep(groep_ids: set[int]) -> dict[int, list[_Ontvanger]]:
     return leden
 
 
+def _samenvatting(lijst: list[Signalering], link: str) -> str:
+    """A digest: the number per kind (with the earliest deadline) and a link, never every item. A
+    thousand overdue files are one line, and the e-mail carries no client number at all."""
+    per_soort: dict[str, list[Signalering]] = defaultdict(list)
+    for s in lijst:
+        per_soort[s.soort].append(s)
+    regels = []
+    for soort, items in sorted(per_soort.items(), key=lambda paar: (-len(paar[1]), soort_label(paar[0]))):
+        termijnen = [s.deadline for s in items if s.deadline]
+        regel = f"- {soort_label(soort)}: {len(items)}"
+        if termijnen:
+            regel += f" (vroegste termijn {min(termijnen):%d-%m-%Y})"
+        regels.append(regel)
+    return (
+        f"Er zijn {len(lijst)} nieuwe signalering(en) voor u:\n\n"
+        + "\n".join(regels)
+        + f"\n\nBekijk ze op uw startpagina in de JENS werkplaats: {link}\n"
+    )
+
+
 def notificeer_nieuwe() -> int:
     """E-mail every signalering not yet notified to its responsible people, once. Returns the count."""
     with transaction.atomic():
@@ -215,16 +238,12 @@ def notificeer_nieuwe() -> int:
                 adressen.add(s.verantwoordelijke.email)
             for adres in adressen:
                 per_adres[adres].append(s)
+        link = settings.JENS_BASIS_URL + reverse("home")
         for adres, lijst in per_adres.items():
-            regels = "\n".join(
-                f"- {s.get_soort_display()}: {s.omschrijving}"
-                + (f" (termijn {s.deadline:%d-%m-%Y})" if s.deadline else "")
-                for s in lijst
-            )
             queue_email(
                 aan=[adres],
                 onderwerp=f"JENS werkplaats: {len(lijst)} nieuwe signalering(en)",
-                tekst=f"Er zijn nieuwe signaleringen voor u:\n\n{regels}\n\nZie uw startpagina in de JENS werkplaats.",
+                tekst=_samenvatting(lijst, link),
             )
         Signalering.objects.filter(pk__in=[s.pk for s in signaleringen]).update(genotificeerd_op=timezone.now())
     return len(signaleringen)

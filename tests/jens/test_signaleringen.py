@@ -123,3 +123,27 @@ def test_ververs_na_commit_een_keer_per_transactie(db, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         ververs_na_commit(scan)  # a later transaction scans again
     assert gedraaid == [1, 1]
+
+
+def test_melding_vat_samen_met_aantallen_per_soort_en_een_link(
+    dagen, maak_gebruiker, settings, django_capture_on_commit_callbacks
+):
+    settings.JENS_BASIS_URL = "https://werkplaats.jens.example"
+    beheerder = maak_gebruiker("functioneel_beheerder")
+    for i, dag in enumerate(dagen):
+        raise_signalering(
+            obj=dag,
+            soort="test_a" if i < 4 else "test_b",
+            omschrijving=f"Item {dag.pk} met een eigen tekst",
+            groepen=["functioneel_beheerder"],
+            deadline=date(2030, 2, 1 + i),
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notificeer_nieuwe() == 6
+    [bericht] = mail.outbox
+    assert bericht.to == [beheerder.email]
+    assert bericht.subject == "JENS werkplaats: 6 nieuwe signalering(en)"
+    assert "- Test a: 4 (vroegste termijn 01-02-2030)" in bericht.body
+    assert "- Test b: 2 (vroegste termijn 05-02-2030)" in bericht.body
+    assert "https://werkplaats.jens.example/" in bericht.body
+    assert "Item" not in bericht.body  # counts, not every item

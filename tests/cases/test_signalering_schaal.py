@@ -1,0 +1,79 @@
+"""The casework overdue scan at two sizes: the same fixed number of queries, and a steady run (nothing
+new) loads no overdue row into Python at all: the database does the comparison."""
+
+from datetime import date
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cases import services
+from cases import signaleringen as soorten
+from cases.models import Hulpvraag, MeldcodeTraject, VeiligThuisMelding
+from jens.models import Signalering
+
+from .factories import HulpvraagFactory, MeldcodeTrajectFactory, VeiligThuisMeldingFactory
+
+pytestmark = pytest.mark.django_db
+
+OP = date(2025, 4, 1)
+
+
+def _maak_te_laat(n: int) -> None:
+    for i in range(n):
+        dag = date(2025, 3, 3 + i % 20)
+        VeiligThuisMeldingFactory(ontvangen_op=dag)
+        HulpvraagFactory(ontvangen_op=dag)  # dossier overdue
+        MeldcodeTrajectFactory(gemeld_op=dag, terugkoppeling_uiterlijk=dag)
+
+
+def _scan() -> tuple[CaptureQueriesContext, dict]:
+    for model in (Hulpvraag, VeiligThuisMelding, MeldcodeTraject):
+        ContentType.objects.get_for_model(model)  # cached per process: not part of the scan's cost
+    with CaptureQueriesContext(connection) as queries:
+        resultaat = services.signaleer_te_laat(op=OP)
+    return queries, resultaat
+
+
+def _zonder_savepoints(queries) -> list[str]:
+    return [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"].upper()]
+
+
+@pytest.mark.parametrize("aantal", [2, 25])
+def test_eerste_en_stabiele_scan_in_vaste_aantal_queries(aantal, maak_gebruiker):
+    maak_gebruiker("gedragswetenschapper", gebieden=["heerlen-1"])
+    _maak_te_laat(aantal)
+    eerste, resultaat = _scan()
+    assert resultaat[soorten.DOSSIER_TE_LAAT].nieuw == aantal
+    assert resultaat[soorten.VT_NIET_OPGEVOLGD].nieuw == aantal
+    assert resultaat[soorten.VT_TERUGKOPPELING_ONTBREEKT].nieuw == aantal
+    # per kind: the roles, the new items (anti-join), the insert with its roles, the resolve update;
+    # kinds with nothing new skip the two inserts
+    assert len(_zonder_savepoints(eerste)) == 6 * 3 + 3 * 2
+    stabiel, resultaat = _scan()
+    assert all(r.nieuw == 0 and r.opgelost == 0 for r in resultaat.values())
+    assert len(_zonder_savepoints(stabiel)) == 6 * 3  # roles, new (none), resolve: whatever the size
+    assert Signalering.objects.open().filter(soort=soorten.DOSSIER_TE_LAAT).count() == aantal
+
+
+def test_stabiele_scan_leest_geen_rij_van_wat_al_gesignaleerd_is(maak_gebruiker):
+    """The select for new items excludes the open signaleringen in SQL (NOT EXISTS), so the steady run
+    brings back zero rows however many items are overdue."""
+    _maak_te_laat(10)
+    _scan()
+    stabiel, _ = _scan()
+    selects = [q for q in _zonder_savepoints(stabiel) if q.lstrip().upper().startswith("SELECT")]
+    nieuw_query = [q for q in selects if "cases_hulpvraag" in q and "NOT" in q.upper() and "EXISTS" in q.upper()]
+    assert nieuw_query, "the new items come from one anti-join per kind"
+    assert Signalering.objects.open().count() == 30
+
+
+def test_opgeloste_items_in_een_update(maak_gebruiker):
+    _maak_te_laat(5)
+    _scan()
+    for h in services.te_late_dossiers(OP)[:3]:
+        services.sluit_hulpvraag(hulpvraag=h, op=OP, einde_reden="overig")
+    _, resultaat = _scan()
+    assert (resultaat[soorten.DOSSIER_TE_LAAT].nieuw, resultaat[soorten.DOSSIER_TE_LAAT].opgelost) == (0, 3)
+    assert Signalering.objects.open().filter(soort=soorten.DOSSIER_TE_LAAT).count() == 2
