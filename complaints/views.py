@@ -1,7 +1,9 @@
 """Pages: the public complaint form, the worklist with detail and actions, and the report (with XLSX)."""
 
+import functools
 import logging
 import time
+import uuid
 from datetime import date, datetime
 
 from django.conf import settings
@@ -37,6 +39,7 @@ logger = logging.getLogger(__name__)
 MAX_VERZOEK_BYTES = 32_768  # the whole form; far above 5000 characters of text
 SESSIE_SLEUTEL = "klacht_bevestiging"
 LIMIET_VENSTER_SECONDEN = 3600
+LIMIET_REDIS_TIMEOUT_SECONDEN = 0.25  # a Redis that does not answer costs the form at most this, twice
 
 
 STAP_LABELS = {"ontvangen": "Ontvangen", "gewijzigd": "Gegevens gewijzigd"}
@@ -55,27 +58,105 @@ def _tijdstip() -> float:
     return time.time()
 
 
-def _recente_indieningen(request) -> list[float]:
-    """The moments of the stored complaints from this IP address in the last hour (a sliding window)."""
-    grens = _tijdstip() - LIMIET_VENSTER_SECONDEN
-    return [t for t in cache.get(_limiet_sleutel(request)) or [] if t > grens]
+class _Limiet:
+    """At most N stored complaints per IP address in any hour (a sliding window), counted atomically:
+    a submission first reserves its place and only then is stored, so ten simultaneous posts from one
+    address let exactly N through. The place is given back when the complaint is not stored.
 
+    With Redis: one sorted set per address (score = the moment), pruned, added to and counted in one
+    MULTI/EXEC round trip, with short socket timeouts and no retries, so a Redis that is down costs
+    well under a second. Without Redis (the development cache on one machine): N slots per address,
+    each claimed with ``cache.add`` (atomic on the cache's own terms) and expiring an hour after its claim.
+    Whatever goes wrong with the cache, the complaint is stored: the limit fails open."""
 
-def _limiet_bereikt(request) -> bool:
-    """At most N stored complaints per IP address in any hour; fails open when the cache is down."""
-    try:
-        return len(_recente_indieningen(request)) >= settings.JENS_TERMIJNEN["KLACHT_RATE_LIMIT_PER_UUR"]
-    except Exception as exc:  # cache (Redis) down: never refuse a complaint because of it
-        logger.warning("Limiet klachtformulier niet te controleren (cache): %s", exc)
+    def __init__(self, request):
+        self.sleutel = _limiet_sleutel(request)
+        self.maximum = settings.JENS_TERMIJNEN["KLACHT_RATE_LIMIT_PER_UUR"]
+        self.plek: str | None = None
+
+    def reserveer(self) -> bool:
+        """True when this submission may go ahead (also when the cache cannot be reached)."""
+        try:
+            client = _redis()
+            return self._redis(client) if client is not None else self._cache()
+        except Exception as exc:  # cache (Redis) down: never refuse a complaint because of it
+            logger.warning("Limiet klachtformulier niet te controleren (cache): %s", exc)
+            self.plek = None
+            return True
+
+    def _redis(self, client) -> bool:
+        nu = _tijdstip()
+        plek = uuid.uuid4().hex
+        pijp = client.pipeline(transaction=True)
+        pijp.zremrangebyscore(self.sleutel, "-inf", nu - LIMIET_VENSTER_SECONDEN)
+        pijp.zadd(self.sleutel, {plek: nu})
+        pijp.zcard(self.sleutel)
+        pijp.expire(self.sleutel, LIMIET_VENSTER_SECONDEN)
+        aantal = pijp.execute()[2]
+        if aantal > self.maximum:
+            client.zrem(self.sleutel, plek)
+            return False
+        self.plek = plek
+        return True
+
+    def _cache(self) -> bool:
+        for i in range(self.maximum):
+            sleutel = f"{self.sleutel}:{i}"
+            if cache.add(sleutel, _tijdstip(), timeout=LIMIET_VENSTER_SECONDEN):
+                self.plek = sleutel
+                return True
         return False
 
+    def geef_terug(self) -> None:
+        """The complaint was not stored: free the place again."""
+        if self.plek is None:
+            return
+        try:
+            client = _redis()
+            if client is not None:
+                client.zrem(self.sleutel, self.plek)
+            else:
+                cache.delete(self.plek)
+        except Exception as exc:
+            logger.warning("Limiet klachtformulier niet bij te werken (cache): %s", exc)
+        self.plek = None
 
-def _tel_indiening(request) -> None:
-    try:
-        tijden = [*_recente_indieningen(request), _tijdstip()]
-        cache.set(_limiet_sleutel(request), tijden, timeout=LIMIET_VENSTER_SECONDEN)
-    except Exception as exc:
-        logger.warning("Limiet klachtformulier niet bij te werken (cache): %s", exc)
+
+@functools.cache
+def _redis_pool(url: str):
+    import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    return redis.Redis.from_url(
+        url,
+        socket_connect_timeout=LIMIET_REDIS_TIMEOUT_SECONDEN,
+        socket_timeout=LIMIET_REDIS_TIMEOUT_SECONDEN,
+        retry=Retry(NoBackoff(), 0),
+    )
+
+
+def _redis():
+    """A Redis client for the limit when the cache is Redis, else None."""
+    if not settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        return None
+    return _redis_pool(settings.CACHES["default"]["LOCATION"])
+
+
+def _bewaar(data: dict):
+    return services.maak_klacht(
+        kanaal=Kanaal.WEBSITE,
+        soort=data["soort"],
+        aard=data["aard"],
+        gemeente=data["gemeente"],
+        betreft=data["betreft"],
+        omschrijving=data["omschrijving"],
+        gewenste_uitkomst=data["gewenste_uitkomst"],
+        indiener_naam=data["indiener_naam"],
+        indiener_rol=data["indiener_rol"],
+        indiener_email=data["indiener_email"],
+        indiener_telefoon=data["indiener_telefoon"],
+    )
 
 
 def klacht_indienen(request):
@@ -90,31 +171,23 @@ def klacht_indienen(request):
         context["fout"] = "Uw bericht is te groot. Maak de tekst korter en probeer het opnieuw."
         return render(request, "complaints/indienen.html", {**context, "form": form}, status=413)
     form = KlachtIndienenForm(request.POST)
-    if _limiet_bereikt(request):
-        context["fout"] = (
-            "Vanaf dit adres zijn het afgelopen uur al veel meldingen verstuurd. Probeer het later opnieuw of bel ons."
-        )
-        return render(request, "complaints/indienen.html", {**context, "form": form}, status=429)
     if request.POST.get("website"):
         context["fout"] = "Uw melding kon niet worden verwerkt."
         return render(request, "complaints/indienen.html", {**context, "form": KlachtIndienenForm()}, status=400)
     if not form.is_valid():
         return render(request, "complaints/indienen.html", {**context, "form": form}, status=400)
+    limiet = _Limiet(request)
+    if not limiet.reserveer():
+        context["fout"] = (
+            "Vanaf dit adres zijn het afgelopen uur al veel meldingen verstuurd. Probeer het later opnieuw of bel ons."
+        )
+        return render(request, "complaints/indienen.html", {**context, "form": form}, status=429)
     data = form.cleaned_data
-    klacht = services.maak_klacht(
-        kanaal=Kanaal.WEBSITE,
-        soort=data["soort"],
-        aard=data["aard"],
-        gemeente=data["gemeente"],
-        betreft=data["betreft"],
-        omschrijving=data["omschrijving"],
-        gewenste_uitkomst=data["gewenste_uitkomst"],
-        indiener_naam=data["indiener_naam"],
-        indiener_rol=data["indiener_rol"],
-        indiener_email=data["indiener_email"],
-        indiener_telefoon=data["indiener_telefoon"],
-    )
-    _tel_indiening(request)
+    try:
+        klacht = _bewaar(data)
+    except BaseException:
+        limiet.geef_terug()
+        raise
     request.session[SESSIE_SLEUTEL] = {
         "referentie": klacht.referentie,
         "oppakken_uiterlijk": klacht.oppakken_uiterlijk.isoformat(),

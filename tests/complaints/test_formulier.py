@@ -1,14 +1,18 @@
 import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 
 from complaints.models import Kanaal, Klacht, KlachtStap
 from jens.mail import verstuur_openstaande
 from jens.models import EmailBericht
+from tests import klok
 
 from .factories import aard
 
@@ -120,18 +124,51 @@ def test_hoogstens_vijf_per_uur_per_ip_adres(client):
     assert Klacht.objects.count() == 6
 
 
-def test_limiet_geldt_voor_elk_uur_niet_per_klokuur(client, monkeypatch):
-    from complaints import views
-
-    nu = [datetime(2023, 5, 1, 10, 59).timestamp()]
-    monkeypatch.setattr(views, "_tijdstip", lambda: nu[0])
+def test_limiet_geldt_voor_elk_uur_niet_per_klokuur(client, time_machine):
+    # the clock of the process (the cache's expiry and the window's moments) is moved, not a helper
+    time_machine.move_to(datetime(2023, 5, 1, 10, 59, tzinfo=klok.AMSTERDAM), tick=False)
     for _ in range(5):
         assert client.post(URL, geldig(), REMOTE_ADDR="10.0.0.3").status_code == 302
-    nu[0] += 120  # 11:01, a new clock hour but within the hour
+    time_machine.shift(120)  # 11:01, a new clock hour but within the hour
     assert client.post(URL, geldig(), REMOTE_ADDR="10.0.0.3").status_code == 429
-    nu[0] += 3600 - 120 + 1  # just over an hour after the first five
+    time_machine.shift(3600 - 120 + 1)  # just over an hour after the first five
     assert client.post(URL, geldig(), REMOTE_ADDR="10.0.0.3").status_code == 302
     assert Klacht.objects.count() == 6
+
+
+def test_een_geweigerde_of_ongeldige_indiening_telt_niet_mee(client, settings):
+    settings.JENS_TERMIJNEN = {**settings.JENS_TERMIJNEN, "KLACHT_RATE_LIMIT_PER_UUR": 2}
+    assert client.post(URL, geldig(omschrijving=""), REMOTE_ADDR="10.0.0.4").status_code == 400
+    assert client.post(URL, geldig(website="spam"), REMOTE_ADDR="10.0.0.4").status_code == 400
+    assert client.post(URL, geldig(), REMOTE_ADDR="10.0.0.4").status_code == 302
+    assert client.post(URL, geldig(), REMOTE_ADDR="10.0.0.4").status_code == 302
+    assert client.post(URL, geldig(), REMOTE_ADDR="10.0.0.4").status_code == 429
+    assert Klacht.objects.count() == 2
+
+
+def test_limiet_is_atomair_bij_gelijktijdige_indieningen(rf, settings):
+    """Ten simultaneous reservations from one address: exactly five get through (the old read-then-write
+    let six pass). On Redis the sorted set in one MULTI; otherwise slots claimed with an atomic add
+    (the local-memory cache here: the development file cache is not atomic between processes)."""
+    from complaints import views
+
+    if not settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    verzoek = rf.post(URL, REMOTE_ADDR="10.0.0.5")
+    start = threading.Barrier(10)
+
+    def poging(_):
+        start.wait()
+        return views._Limiet(verzoek).reserveer()
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        uitkomsten = list(pool.map(poging, range(10)))
+    assert uitkomsten.count(True) == 5
+    # a place given back (complaint not stored) is free again
+    limiet = views._Limiet(rf.post(URL, REMOTE_ADDR="10.0.0.6"))
+    assert limiet.reserveer()
+    limiet.geef_terug()
+    assert [views._Limiet(rf.post(URL, REMOTE_ADDR="10.0.0.6")).reserveer() for _ in range(6)].count(True) == 5
 
 
 def test_limiet_is_instelbaar(client, settings):
@@ -144,7 +181,11 @@ def test_klacht_wordt_opgeslagen_als_de_cache_onbereikbaar_is(client, monkeypatc
     def kapot(*args, **kwargs):
         raise ConnectionError("Redis onbereikbaar")
 
-    for methode in ("get", "add", "incr", "set"):
+    from complaints import views
+
+    # the cache path of the limit (the Redis path with a real unreachable server: the next test)
+    monkeypatch.setattr(views, "_redis", lambda: None)
+    for methode in ("get", "add", "incr", "set", "delete"):
         monkeypatch.setattr(cache, methode, kapot)
     r = client.post(URL, geldig())
     assert r.status_code == 302
@@ -152,6 +193,26 @@ def test_klacht_wordt_opgeslagen_als_de_cache_onbereikbaar_is(client, monkeypatc
     assert "Limiet klachtformulier niet te controleren (cache)" in caplog.text
     bericht = EmailBericht.objects.get()  # the confirmation is in the outbox, sent or to be retried
     assert Klacht.objects.get().referentie in bericht.tekst
+
+
+def test_redis_die_niet_antwoordt_kost_het_formulier_geen_seconden(client, caplog):
+    """A real Redis address where nothing listens (no mock): the limit gives up at once and the
+    complaint is stored."""
+    onbereikbaar = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    with override_settings(CACHES=onbereikbaar):
+        begin = time.monotonic()
+        r = client.post(URL, geldig())
+        duur = time.monotonic() - begin
+    assert r.status_code == 302
+    assert duur < 2
+    assert Klacht.objects.count() == 1
+    assert "Limiet klachtformulier niet te controleren (cache)" in caplog.text
 
 
 def test_klacht_en_bevestiging_blijven_bewaard_als_smtp_faalt(client, settings, django_capture_on_commit_callbacks):
