@@ -173,6 +173,22 @@ class Hulpvraag(models.Model):
             models.Index(fields=["afgesloten_op", "gezinsplan_uiterlijk"], name="hulpvraag_gezinsplan_idx"),
             models.Index(fields=["afgesloten_op", "evaluatie_uiterlijk"], name="hulpvraag_evaluatie_idx"),
             models.Index(fields=["-ontvangen_op", "id"], name="hulpvraag_lijst_idx"),  # the API's ordering
+            # the overdue scans (cases.selectors.te_late_*): small partial indexes of exactly the open items
+            models.Index(
+                fields=["dossier_uiterlijk"],
+                condition=Q(afgesloten_op__isnull=True, dossier_aangemaakt_op__isnull=True),
+                name="hulpvraag_dossier_open_idx",
+            ),
+            models.Index(
+                fields=["kernteam_uiterlijk"],
+                condition=Q(afgesloten_op__isnull=True, kernteam_op__isnull=True),
+                name="hulpvraag_kernteam_open_idx",
+            ),
+            models.Index(
+                fields=["gezinsplan_uiterlijk"],
+                condition=Q(afgesloten_op__isnull=True, gezinsplan_op__isnull=True),
+                name="hulpvraag_gezinsplan_open_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -111,16 +111,22 @@ def sync_signaleringen(
 ) -> SyncResultaat:
     """Make the open signaleringen of ``soort`` match the queryset ``te_laat`` exactly.
 
-    Set-based, whatever the number of overdue rows: one query for the roles, one query for the overdue
-    items that have no open signalering yet (an anti-join in the database: items already flagged are
-    never loaded, so a steady run reads nothing), one bulk insert (plus one for the roles) when there is
-    something new, and one update for what is resolved. The callables only run for the new items;
+    Set-based, whatever the number of overdue rows: one query for the roles, one query for the ids of
+    the overdue items that have no open signalering yet (an anti-join in the database: items already
+    flagged are never loaded, so a steady run reads nothing), and when there is something new one
+    query to read those items, one bulk insert and one for the roles; then one update for what is
+    resolved. The callables only run for the new items;
     ``te_laat`` selects what they read (``select_related``).
     """
     ct = ContentType.objects.get_for_model(te_laat.model)
     groep_objs = _groepen(groepen)
     with transaction.atomic():
         al_open = Signalering.objects.open().filter(content_type=ct, soort=soort, object_id=models.OuterRef("pk"))
+        # the ids alone first, without the joins of ``te_laat`` (its select_related): the anti-join runs
+        # on the deadline index; only new items (usually none) are then read with what the callables need
+        nieuwe_ids = list(
+            te_laat.select_related(None).order_by().filter(~models.Exists(al_open)).values_list("pk", flat=True)
+        )
         nieuw = [
             Signalering(
                 content_type=ct,
@@ -133,7 +139,7 @@ def sync_signaleringen(
                 deadline=deadline(obj) if deadline else None,
                 url=url(obj) if url else "",
             )
-            for obj in te_laat.filter(~models.Exists(al_open)).order_by("pk")
+            for obj in (te_laat.filter(pk__in=nieuwe_ids).order_by("pk") if nieuwe_ids else [])
         ]
         aangemaakt = Signalering.objects.bulk_create(nieuw) if nieuw else []
         if groep_objs and aangemaakt:

@@ -48,9 +48,9 @@ def test_eerste_en_stabiele_scan_in_vaste_aantal_queries(aantal, maak_gebruiker)
     assert resultaat[soorten.DOSSIER_TE_LAAT].nieuw == aantal
     assert resultaat[soorten.VT_NIET_OPGEVOLGD].nieuw == aantal
     assert resultaat[soorten.VT_TERUGKOPPELING_ONTBREEKT].nieuw == aantal
-    # per kind: the roles, the new items (anti-join), the insert with its roles, the resolve update;
-    # kinds with nothing new skip the two inserts
-    assert len(_zonder_savepoints(eerste)) == 6 * 3 + 3 * 2
+    # per kind: the roles, the ids of new items (anti-join), the resolve update; a kind with new items
+    # also reads them (with their joins) and inserts them with their roles: three more
+    assert len(_zonder_savepoints(eerste)) == 6 * 3 + 3 * 3
     stabiel, resultaat = _scan()
     assert all(r.nieuw == 0 and r.opgelost == 0 for r in resultaat.values())
     assert len(_zonder_savepoints(stabiel)) == 6 * 3  # roles, new (none), resolve: whatever the size
@@ -66,6 +66,7 @@ def test_stabiele_scan_leest_geen_rij_van_wat_al_gesignaleerd_is(maak_gebruiker)
     selects = [q for q in _zonder_savepoints(stabiel) if q.lstrip().upper().startswith("SELECT")]
     nieuw_query = [q for q in selects if "cases_hulpvraag" in q and "NOT" in q.upper() and "EXISTS" in q.upper()]
     assert nieuw_query, "the new items come from one anti-join per kind"
+    assert all("cases_jeugdige" not in q for q in nieuw_query), "the anti-join runs without the joins"
     assert Signalering.objects.open().count() == 30
 
 
