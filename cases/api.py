@@ -25,9 +25,9 @@ from cases.models import (
     Zorginzet,
 )
 from jens.api_fouten import als_drf_fout as fout_400
-from jens.audit import log_toegang
+from jens.audit import log_lijst_inzage, log_toegang, regels_van_client
 from jens.models import Gebied, Gemeente, Toegangslog
-from jens.roles import heeft_rol, hoofdrol
+from jens.roles import heeft_rol
 from jens.scope import gebieden_voor
 
 NIET_LOGGEN = {"page", "page_size", "format"}
@@ -125,8 +125,8 @@ class CasusViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     client_pad = "jeugdige__clientnummer"
     object_type = ""
     lezen_loggen = True
-    # A list page that shows case content is a read of every row on it: one log row per row (one
-    # INSERT). Only the list of young people (initials and year of birth) is not logged as a read.
+    # A list page that shows case content is a read of every row on it: one log row per page with the
+    # ids and clients of all rows. Only the list of young people (initials and year of birth) is not logged.
     lijst_loggen = True
 
     def basis_queryset(self):
@@ -184,23 +184,9 @@ class CasusViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         return client or ""
 
     def _log_lijst(self, objs) -> None:
-        """Every row of a list page read: the NEN 7513 fields as in jens.audit.log_toegang, in one INSERT."""
-        if not objs:
-            return
-        request, user = self.request, self.request.user
-        basis = {
-            "gebruiker": user,
-            "gebruikersnaam": user.get_username(),
-            "rol": hoofdrol(user),
-            "actie": Toegangslog.Actie.INZIEN,
-            "object_type": self.object_type,
-            "omschrijving": "Inzien in lijst",
-            "ip_adres": request.META.get("REMOTE_ADDR") or None,
-            "werkplek": request.META.get("HTTP_USER_AGENT", "")[:300],
-            "uitkomst": Toegangslog.Uitkomst.TOEGESTAAN,
-        }
-        Toegangslog.objects.bulk_create(
-            [Toegangslog(**basis, object_id=str(obj.pk), client=self._client(obj)) for obj in objs]
+        """A list page read: one access-log row with the ids and clients of every row on it."""
+        log_lijst_inzage(
+            self.request, object_type=self.object_type, rijen=[(obj.pk, self._client(obj)) for obj in objs]
         )
 
     def paginate_queryset(self, queryset):
@@ -858,6 +844,8 @@ class ToegangslogSerializer(serializers.ModelSerializer):
             "object_type",
             "object_id",
             "client",
+            "object_ids",
+            "clienten",
             "omschrijving",
             "ip_adres",
             "werkplek",
@@ -865,11 +853,23 @@ class ToegangslogSerializer(serializers.ModelSerializer):
         ]
 
 
+class ToegangslogFilter(filters.FilterSet):
+    client = filters.CharFilter(method="filter_client", label="Cliënt (ook in lijsten waarin de cliënt stond)")
+
+    class Meta:
+        model = Toegangslog
+        fields = ["client", "uitkomst", "actie", "object_type"]
+
+    def filter_client(self, qs, name, value):
+        value = value.replace("\x00", "").strip()
+        return qs.filter(pk__in=regels_van_client(value).values("pk")) if value else qs
+
+
 class ToegangslogViewSet(viewsets.ReadOnlyModelViewSet):
     """The access log, filtered per client (``?client=C0000001``): for the functioneel beheerder."""
 
     serializer_class = ToegangslogSerializer
-    filterset_fields = ["client", "uitkomst", "actie", "object_type"]
+    filterset_class = ToegangslogFilter
     rollen = ("functioneel_beheerder",)
     queryset = Toegangslog.objects.order_by("-tijdstip", "-pk")
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from cases import selectors, services
 from cases.models import Jeugdige, VeiligThuisMelding
-from jens.audit import log_toegang
+from jens.audit import log_toegang, regels_van_client
 from jens.models import Gemeente, Toegangslog
 from jens.periode import Periode
 from jens.roles import heeft_rol
@@ -181,6 +181,6 @@ def toegangslog(request: HttpRequest) -> HttpResponse:
     if not heeft_rol(request.user, "functioneel_beheerder"):
         raise Http404("Niet gevonden")
     client = request.GET.get("client", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
-    regels = Toegangslog.objects.filter(client=client).order_by("-tijdstip", "-pk") if client else None
+    regels = regels_van_client(client) if client else None
     pagina = Paginator(regels, 100).get_page(request.GET.get("pagina")) if client else None
     return render(request, "cases/toegangslog.html", {"client": client, "pagina": pagina})

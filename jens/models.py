@@ -184,6 +184,10 @@ class Toegangslog(models.Model):
     object_type = models.CharField(_("soort gegeven"), max_length=100)
     object_id = models.CharField(_("object-id"), max_length=64, blank=True)
     client = models.CharField(_("cliënt"), max_length=64, blank=True, db_index=True)
+    # A list read is one row: the ids and the clients of every row shown, space-separated with a space
+    # at both ends (" C0000001 C0000002 "), so that a client is found as " C0000001 " (jens.audit).
+    object_ids = models.TextField(_("object-ids (lijst)"), blank=True)
+    clienten = models.TextField(_("cliënten (lijst)"), blank=True)
     omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)
     ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
     werkplek = models.CharField(_("werkplek (browser)"), max_length=300, blank=True)

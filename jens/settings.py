@@ -264,6 +264,8 @@ JENS_BASIS_URL = env.str("JENS_BASIS_URL", default="http://127.0.0.1:8000").rstr
 EMAIL_TIMEOUT = 10
 
 # --- REST API -------------------------------------------------------------------------------
+# A list page counts at most this many rows (jens.permissions.Paginering): above it the API says "more".
+JENS_API_TELGRENS = env.int("JENS_API_TELGRENS", default=10_000)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",

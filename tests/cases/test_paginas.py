@@ -93,6 +93,13 @@ def test_toegangslog_pagina_per_client(web_als, api_als):
     assert web_als("management").get("/casussen/toegangslog/").status_code == 404
 
 
+def test_toegangslog_pagina_toont_ook_de_lijsten_waarin_de_client_stond(web_als, api_als):
+    m = VeiligThuisMeldingFactory()
+    api_als("gedragswetenschapper", gebieden=["heerlen-1"]).get("/api/v1/veilig-thuis-meldingen/")
+    html = web_als("functioneel_beheerder").get("/casussen/toegangslog/", {"client": m.jeugdige.clientnummer})
+    assert "Inzien in lijst (1 rij)" in html.content.decode()
+
+
 def test_opvolgen_link_op_detail_alleen_voor_wie_mag_opvolgen(web_als):
     m = VeiligThuisMeldingFactory()
     url = f"/casussen/veilig-thuis/{m.pk}/opvolgen/"

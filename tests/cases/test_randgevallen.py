@@ -98,7 +98,9 @@ def test_dossier_en_kernteam_die_na_termijn_ontbreken_tellen_als_te_laat():
         ("veilig-thuis-meldingen", "VeiligThuisMeldingFactory"),
     ],
 )
-def test_lijst_met_casusinhoud_gelogd_per_rij(api_als, gebied, pad, maak):
+def test_lijst_met_casusinhoud_gelogd_in_een_regel_per_pagina(api_als, gebied, pad, maak):
+    """A list page read is one access-log row naming every row and client shown (NEN 7513: who saw
+    which client), not one row per row: the log grows by one per page, and the client's log finds it."""
     from jens.models import Toegangslog
 
     from . import factories
@@ -108,16 +110,20 @@ def test_lijst_met_casusinhoud_gelogd_per_rij(api_als, gebied, pad, maak):
     gw = api_als("gedragswetenschapper", gebieden=["heerlen-1"])
     r = gw.get(f"/api/v1/{pad}/", {"page_size": 2}, REMOTE_ADDR="10.1.2.3")
     assert r.status_code == 200 and len(r.data["results"]) == 2
-    logs = list(Toegangslog.objects.order_by("pk"))
-    assert len(logs) == 2
+    [log] = Toegangslog.objects.all()
     getoond = {str(x["id"]) for x in r.data["results"]}
-    assert {log.object_id for log in logs} == getoond
-    klanten = {o.jeugdige.clientnummer for o in eigen}
-    assert all(
-        log.actie == "inzien" and log.client in klanten and log.uitkomst == "toegestaan" and log.ip_adres == "10.1.2.3"
-        for log in logs
-    )
-    assert all(log.gebruiker == gw.user and log.rol == "gedragswetenschapper" for log in logs)
+    assert set(log.object_ids.split()) == getoond
+    klanten = {o.jeugdige.clientnummer for o in eigen if str(o.pk) in getoond}
+    assert set(log.clienten.split()) == klanten and log.client == ""
+    assert log.actie == "inzien" and log.uitkomst == "toegestaan" and log.ip_adres == "10.1.2.3"
+    assert log.gebruiker == gw.user and log.rol == "gedragswetenschapper"
+    assert log.omschrijving == "Inzien in lijst (2 rijen)"
+    # the functioneel beheerder finds the list read under each client shown, and not under another
+    beheer = api_als("functioneel_beheerder")
+    for client in klanten:
+        assert [x["id"] for x in beheer.get("/api/v1/toegangslog/", {"client": client}).data["results"]] == [log.pk]
+    niet_getoond = next(o.jeugdige.clientnummer for o in eigen if str(o.pk) not in getoond)
+    assert beheer.get("/api/v1/toegangslog/", {"client": niet_getoond}).data["results"] == []
 
 
 @pytest.mark.parametrize("periode", ["9999", "9999H2", "2023-01-01..9999-12-31"])
