@@ -1,5 +1,7 @@
 """Every write on employees, placements, budgets and training that carries a rule."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -50,12 +52,61 @@ def opfris_uiterlijk(laatste_meldcode: date | None) -> date | None:
     return laatste_meldcode + relativedelta(months=termijn("STAFF_MELDCODE_OPFRIS_MAANDEN"))
 
 
-def herbereken_meldcode_termijnen(medewerker: Medewerker) -> None:
+@dataclass
+class Voorraad:
+    """What the rules below read from the database, loaded once for a whole file (the HR import) instead
+    of once per row: the members' relation periods, and per employee the placements and the latest
+    Meldcode trainings. The import adds each accepted placement, so rows of one file see each other."""
+
+    lid_perioden: dict[int, list[tuple[date, date | None]]] = field(default_factory=dict)
+    plaatsingen: dict[int, list[tuple[int | None, date, date | None, Decimal]]] = field(default_factory=dict)
+    scholing: dict[int, dict] = field(default_factory=dict)
+
+    @classmethod
+    def laad(cls, *, medewerker_ids: Iterable[int] = (), leden: bool = True) -> "Voorraad":
+        """Three queries whatever the size of the file."""
+        from contracts.models import Relatie
+
+        voorraad = cls()
+        if leden:
+            for zorgaanbieder_id, van, tot in Relatie.objects.filter(soort=Relatie.Soort.LID).values_list(
+                "zorgaanbieder_id", "geldig_van", "geldig_tot"
+            ):
+                voorraad.lid_perioden.setdefault(zorgaanbieder_id, []).append((van, tot))
+        ids = list(medewerker_ids)
+        if ids:
+            for pk, medewerker_id, van, tot, fte in Plaatsing.objects.filter(medewerker_id__in=ids).values_list(
+                "pk", "medewerker_id", "van", "tot", "fte"
+            ):
+                voorraad.plaatsingen.setdefault(medewerker_id, []).append((pk, van, tot, fte))
+            for rij in (
+                Scholing.objects.filter(medewerker_id__in=ids, soort__in=MELDCODE_SOORTEN)
+                .values("medewerker_id")
+                .annotate(laatste=Max("datum"), basis=Max("datum", filter=Q(soort=Scholing.Soort.MELDCODE_BASIS)))
+            ):
+                voorraad.scholing[rij["medewerker_id"]] = rij
+        return voorraad
+
+    def is_lid_op(self, zorgaanbieder_id: int, datum: date) -> bool:
+        return any(
+            van <= datum and (tot is None or tot > datum) for van, tot in self.lid_perioden.get(zorgaanbieder_id, [])
+        )
+
+    def voeg_toe(self, plaatsing: Plaatsing) -> None:
+        lijst = self.plaatsingen.setdefault(plaatsing.medewerker_id, [])
+        lijst[:] = [p for p in lijst if p[0] is None or p[0] != plaatsing.pk]
+        lijst.append((plaatsing.pk, plaatsing.van, plaatsing.tot, plaatsing.fte))
+
+
+def herbereken_meldcode_termijnen(medewerker: Medewerker, *, voorraad: Voorraad | None = None) -> None:
     """Store the deadline for basic training (8 weeks after start, none once trained) and for the next
     refresher (12 months after the latest Meldcode training)."""
-    laatste = medewerker.scholingen.filter(soort__in=MELDCODE_SOORTEN).aggregate(
-        laatste=Max("datum"), basis=Max("datum", filter=Q(soort=Scholing.Soort.MELDCODE_BASIS))
-    )
+    if voorraad is not None:
+        laatste = voorraad.scholing.get(medewerker.pk, {"laatste": None, "basis": None})
+    else:
+        laatste = medewerker.scholingen.filter(soort__in=MELDCODE_SOORTEN).aggregate(
+            laatste=Max("datum"), basis=Max("datum", filter=Q(soort=Scholing.Soort.MELDCODE_BASIS))
+        )
     medewerker.meldcode_basis_uiterlijk = None if laatste["basis"] else basis_uiterlijk(medewerker.in_dienst_van)
     medewerker.meldcode_opfris_uiterlijk = opfris_uiterlijk(laatste["laatste"])
 
@@ -63,14 +114,22 @@ def herbereken_meldcode_termijnen(medewerker: Medewerker) -> None:
 # --- Employees -------------------------------------------------------------------------------------
 
 
-def valideer_medewerker(medewerker: Medewerker) -> None:
+def valideer_medewerker(medewerker: Medewerker, *, voorraad: Voorraad | None = None) -> None:
     """The rules on an employee: field and database constraints, and the employer is a member (lid)
-    of JENS on the start date."""
+    of JENS on the start date. With ``voorraad`` (the import) the same rules read the preloaded data, and
+    the unique personnel number is the import's to check (it matches rows on it)."""
     fouten: dict[str, list[str]] = {}
     if medewerker.in_dienst_van and medewerker.in_dienst_tot and medewerker.in_dienst_tot <= medewerker.in_dienst_van:
         fouten["in_dienst_tot"] = ["De datum uit dienst moet na de datum in dienst liggen."]
     try:
-        medewerker.full_clean(validate_unique=True, exclude=["meldcode_basis_uiterlijk", "meldcode_opfris_uiterlijk"])
+        # With ``voorraad`` the employer came from the preloaded providers (it exists) and the one check
+        # constraint is the rule on the dates above: no query per row for either.
+        medewerker.full_clean(
+            validate_unique=voorraad is None,
+            validate_constraints=voorraad is None,
+            exclude=["meldcode_basis_uiterlijk", "meldcode_opfris_uiterlijk"]
+            + (["werkgever", "gebruiker"] if voorraad is not None else []),
+        )
     except ValidationError as exc:
         for veld, meldingen in exc.message_dict.items():
             if not (veld == "__all__" and "in_dienst_tot" in fouten):
@@ -79,18 +138,37 @@ def valideer_medewerker(medewerker: Medewerker) -> None:
         medewerker.werkgever_id
         and medewerker.in_dienst_van
         and "werkgever" not in fouten
-        and not is_lid_op(medewerker.werkgever, medewerker.in_dienst_van)
+        and not (
+            voorraad.is_lid_op(medewerker.werkgever_id, medewerker.in_dienst_van)
+            if voorraad is not None
+            else is_lid_op(medewerker.werkgever, medewerker.in_dienst_van)
+        )
     ):
         fouten["werkgever"] = [
             f"{medewerker.werkgever} is op {medewerker.in_dienst_van:%d-%m-%Y} geen lid van JENS; "
             "alleen leden kunnen werkgever zijn."
         ]
     if medewerker.pk and medewerker.in_dienst_van:
-        buiten = Plaatsing.objects.filter(medewerker=medewerker).filter(
-            Q(van__lt=medewerker.in_dienst_van)
-            | (Q(tot__isnull=True) | Q(tot__gt=medewerker.in_dienst_tot) if medewerker.in_dienst_tot else Q(pk__in=[]))
-        )
-        if buiten.exists():
+        if voorraad is not None:
+            van_, tot_ = medewerker.in_dienst_van, medewerker.in_dienst_tot
+            buiten_dienst = any(
+                van < van_ or (tot_ is not None and (tot is None or tot > tot_))
+                for _, van, tot, _ in voorraad.plaatsingen.get(medewerker.pk, [])
+            )
+        else:
+            buiten_dienst = (
+                Plaatsing.objects.filter(medewerker=medewerker)
+                .filter(
+                    Q(van__lt=medewerker.in_dienst_van)
+                    | (
+                        Q(tot__isnull=True) | Q(tot__gt=medewerker.in_dienst_tot)
+                        if medewerker.in_dienst_tot
+                        else Q(pk__in=[])
+                    )
+                )
+                .exists()
+            )
+        if buiten_dienst:
             fouten.setdefault("in_dienst_tot" if medewerker.in_dienst_tot else "in_dienst_van", []).append(
                 "Er zijn plaatsingen buiten deze diensttijd; beëindig of wijzig die eerst."
             )
@@ -155,7 +233,7 @@ def _overlapt(van: date, tot: date | None) -> Q:
     return conditie
 
 
-def valideer_plaatsing(plaatsing: Plaatsing) -> None:
+def valideer_plaatsing(plaatsing: Plaatsing, *, voorraad: Voorraad | None = None) -> None:
     """Field rules, the placement within the employee's service, and the sum of the employee's
     overlapping placements at most the configured maximum at every moment. Call it while holding the
     row lock on the employee (the services do)."""
@@ -166,7 +244,13 @@ def valideer_plaatsing(plaatsing: Plaatsing) -> None:
         fouten["tot"] = ["De einddatum moet na de begindatum liggen."]
     if not fouten:
         try:
-            plaatsing.full_clean(validate_unique=False)
+            # with ``voorraad`` the employee and the area came from the preloaded rows, and the check
+            # constraints (fte, dates) are the rules just above: no query per row
+            plaatsing.full_clean(
+                validate_unique=False,
+                validate_constraints=voorraad is None,
+                exclude=["medewerker", "gebied"] if voorraad is not None else None,
+            )
         except ValidationError as exc:
             fouten.update(exc.message_dict)
     if fouten:
@@ -180,12 +264,21 @@ def valideer_plaatsing(plaatsing: Plaatsing) -> None:
         ]
     if fouten:
         raise ValidationError(fouten)
-    andere = list(
-        Plaatsing.objects.filter(medewerker_id=medewerker.pk)
-        .exclude(pk=plaatsing.pk)
-        .filter(_overlapt(plaatsing.van, plaatsing.tot))
-        .values_list("van", "tot", "fte")
-    )
+    if voorraad is not None:
+        andere = [
+            (van, tot, fte)
+            for pk, van, tot, fte in voorraad.plaatsingen.get(medewerker.pk, [])
+            if (pk is None or pk != plaatsing.pk)
+            and (tot is None or tot > plaatsing.van)
+            and (plaatsing.tot is None or van < plaatsing.tot)
+        ]
+    else:
+        andere = list(
+            Plaatsing.objects.filter(medewerker_id=medewerker.pk)
+            .exclude(pk=plaatsing.pk)
+            .filter(_overlapt(plaatsing.van, plaatsing.tot))
+            .values_list("van", "tot", "fte")
+        )
     # The sum can only rise where a placement starts: check it at every start inside this placement.
     momenten = {plaatsing.van} | {van for van, _, _ in andere if van > plaatsing.van}
     limiet = max_fte()

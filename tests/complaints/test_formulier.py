@@ -195,9 +195,11 @@ def test_klacht_wordt_opgeslagen_als_de_cache_onbereikbaar_is(client, monkeypatc
     assert Klacht.objects.get().referentie in bericht.tekst
 
 
-def test_redis_die_niet_antwoordt_kost_het_formulier_geen_seconden(client, caplog):
-    """A real Redis address where nothing listens (no mock): the limit gives up at once and the
-    complaint is stored."""
+def test_redis_die_niet_antwoordt_kost_het_formulier_geen_seconden(client, rf, caplog):
+    """A real Redis address where nothing listens (no mock): the limit gives up at once (short socket
+    timeouts, no retries) and the complaint is stored."""
+    from complaints import views
+
     onbereikbaar = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -207,10 +209,11 @@ def test_redis_die_niet_antwoordt_kost_het_formulier_geen_seconden(client, caplo
     }
     with override_settings(CACHES=onbereikbaar):
         begin = time.monotonic()
-        r = client.post(URL, geldig())
+        assert views._Limiet(rf.post(URL)).reserveer() is True  # fails open
         duur = time.monotonic() - begin
+        r = client.post(URL, geldig())
+    assert duur < 1  # the limit's own cost (the whole request on a loaded machine is not the point)
     assert r.status_code == 302
-    assert duur < 2
     assert Klacht.objects.count() == 1
     assert "Limiet klachtformulier niet te controleren (cache)" in caplog.text
 
