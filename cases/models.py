@@ -53,7 +53,7 @@ class Jeugdige(models.Model):
             models.Index(fields=["gemeente", "gebied"], name="jeugdige_scope_idx"),
             # the search (cases.selectors.zoek_jeugdigen) ORs these; each branch needs its own index for a
             # bitmap OR instead of a scan. The surname's trigram index (icontains) is PostgreSQL-only: see
-            # migration 0002 (not in the model state, SQLite has no GIN).
+            # migration 0004 (not in the model state, SQLite has no GIN).
             models.Index(Upper("clientnummer"), name="jeugdige_clientnr_upper_idx"),
             models.Index(fields=["geboortedatum"], name="jeugdige_geboren_idx"),
         ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0003_achternaam_trigram'),
+        ('cases', '0004_achternaam_trigram'),
         ('staff', '0002_plaatsing_formatie_scholing'),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0001_initial'),
+        ('cases', '0002_hulpvraag_stappen_volgorde'),
         ('contracts', '0006_document_is_pdf'),
         ('jens', '0002_gemeenten_gebieden_rollen'),
         ('staff', '0002_plaatsing_formatie_scholing'),

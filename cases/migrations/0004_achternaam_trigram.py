@@ -27,6 +27,6 @@ def verwijder_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0002_lijstindexen")]
+    dependencies = [("cases", "0003_lijstindexen")]
 
     operations = [migrations.RunPython(maak_index, verwijder_index)]
