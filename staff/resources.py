@@ -129,7 +129,11 @@ class MedewerkerResource(_BulkResource):
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
-        nummers = {str(n).strip() for n in dataset["personeelsnummer"] if n} if dataset.headers else set()
+        nummers = (
+            {str(n).strip() for n in dataset["personeelsnummer"] if n}
+            if "personeelsnummer" in (dataset.headers or [])
+            else set()
+        )
         self.bestaand = {m.personeelsnummer: m for m in Medewerker.objects.filter(personeelsnummer__in=nummers)}
         self.voorraad = services.Voorraad.laad(medewerker_ids=[m.pk for m in self.bestaand.values()])
         self.gezien: set[str] = set()
@@ -191,7 +195,11 @@ class PlaatsingResource(_BulkResource):
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
-        nummers = {str(n).strip() for n in dataset["personeelsnummer"] if n} if dataset.headers else set()
+        nummers = (
+            {str(n).strip() for n in dataset["personeelsnummer"] if n}
+            if "personeelsnummer" in (dataset.headers or [])
+            else set()
+        )
         # The row lock on the employees of the file, as in the services, for the FTE-sum check: one query.
         medewerkers = {
             m.personeelsnummer: m
