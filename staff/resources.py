@@ -134,7 +134,10 @@ class MedewerkerResource(_BulkResource):
             if "personeelsnummer" in (dataset.headers or [])
             else set()
         )
-        self.bestaand = {m.personeelsnummer: m for m in Medewerker.objects.filter(personeelsnummer__in=nummers)}
+        self.bestaand = {
+            m.personeelsnummer: m
+            for m in Medewerker.objects.filter(personeelsnummer__in=nummers).select_related("werkgever")
+        }
         self.voorraad = services.Voorraad.laad(medewerker_ids=[m.pk for m in self.bestaand.values()])
         self.gezien: set[str] = set()
 
@@ -210,7 +213,8 @@ class PlaatsingResource(_BulkResource):
         self.fields["gebied"].widget.laad()
         ids = [m.pk for m in medewerkers.values()]
         self.bestaand = {
-            (p.medewerker_id, p.gebied_id, p.domein, p.van): p for p in Plaatsing.objects.filter(medewerker_id__in=ids)
+            (p.medewerker_id, p.gebied_id, p.domein, p.van): p
+            for p in Plaatsing.objects.filter(medewerker_id__in=ids).select_related("medewerker", "gebied")
         }
         self.oud = {p.pk: (p.fte, p.tot) for p in self.bestaand.values()}
         self.voorraad = services.Voorraad.laad(medewerker_ids=ids, leden=False)

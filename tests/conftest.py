@@ -1,7 +1,5 @@
 """Shared fixtures: users per role with scope, API clients, and a clean cache per test."""
 
-import os
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -16,13 +14,6 @@ from jens.models import Gebied, Gemeente
 @pytest.fixture(autouse=True)
 def _schone_cache_en_eager_celery(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    # Parallel workers (pytest -n) each get their own file cache: one worker's cache.clear() must not
-    # wipe another's state in the middle of a test (the rate limit's slots, for instance).
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if worker and settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
-        settings.CACHES = {
-            "default": {**settings.CACHES["default"], "LOCATION": f"{settings.CACHES['default']['LOCATION']}-{worker}"}
-        }
     # The "longer than two seconds goes to Celery" rule depends on the machine's speed; tests that check either
     # path set the threshold themselves, every other test gets the synchronous report whatever the load.
     settings.JENS_TERMIJNEN = {**settings.JENS_TERMIJNEN, "DASHBOARD_RAPPORT_SYNC_SECONDEN": 60}
