@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jens', '0002_gemeenten_gebieden_rollen'),
+        ('jens', '0004_toegangslog_trigger'),
     ]
 
     operations = [

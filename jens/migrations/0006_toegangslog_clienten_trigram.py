@@ -24,6 +24,6 @@ def verwijder_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("jens", "0003_toegangslog_lijst")]
+    dependencies = [("jens", "0005_toegangslog_lijst")]
 
     operations = [migrations.RunPython(maak_index, verwijder_index)]
