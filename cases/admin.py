@@ -1,5 +1,6 @@
 """Admin for casework: for superusers and support only (the case roles work in the pages and the API).
-Lists show the client number and initials, never the BSN; search is on the client number."""
+Lists show the client number and initials, never the BSN; search is on the client number. Every read here is in
+the access log (jens.admin.InzageLoggen), a superuser's too."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
@@ -14,6 +15,7 @@ from cases.models import (
     VeiligThuisMelding,
     Zorginzet,
 )
+from jens.admin import InzageLoggen
 
 
 class AlleenSuperuser:
@@ -37,7 +39,8 @@ class AlleenSuperuser:
 
 
 @admin.register(Jeugdige)
-class JeugdigeAdmin(AlleenSuperuser, SimpleHistoryAdmin):
+class JeugdigeAdmin(InzageLoggen, AlleenSuperuser, SimpleHistoryAdmin):
+    log_client_pad = "clientnummer"
     list_display = ["clientnummer", "initialen", "gemeente", "gebied"]
     list_filter = ["gemeente", "gebied"]
     search_fields = ["=clientnummer"]
@@ -56,7 +59,8 @@ class ZorginzetInline(AlleenSuperuser, admin.TabularInline):
 
 
 @admin.register(Hulpvraag)
-class HulpvraagAdmin(AlleenSuperuser, SimpleHistoryAdmin):
+class HulpvraagAdmin(InzageLoggen, AlleenSuperuser, SimpleHistoryAdmin):
+    log_client_pad = "jeugdige__clientnummer"
     list_display = ["pk", "jeugdige", "ontvangen_op", "soort", "triage", "status", "dossier_uiterlijk", "afgesloten_op"]
     list_filter = ["status", "triage", "soort", "verwijzer", "jeugdige__gemeente"]
     search_fields = ["=jeugdige__clientnummer"]
@@ -72,7 +76,8 @@ class MeldcodeStapInline(AlleenSuperuser, admin.StackedInline):
 
 
 @admin.register(MeldcodeTraject)
-class MeldcodeTrajectAdmin(AlleenSuperuser, SimpleHistoryAdmin):
+class MeldcodeTrajectAdmin(InzageLoggen, AlleenSuperuser, SimpleHistoryAdmin):
+    log_client_pad = "jeugdige__clientnummer"
     list_display = ["pk", "jeugdige", "gestart_op", "besluit", "gemeld_op", "terugkoppeling_op"]
     list_filter = ["besluit"]
     search_fields = ["=jeugdige__clientnummer"]
@@ -81,7 +86,8 @@ class MeldcodeTrajectAdmin(AlleenSuperuser, SimpleHistoryAdmin):
 
 
 @admin.register(VeiligThuisMelding)
-class VeiligThuisMeldingAdmin(AlleenSuperuser, SimpleHistoryAdmin):
+class VeiligThuisMeldingAdmin(InzageLoggen, AlleenSuperuser, SimpleHistoryAdmin):
+    log_client_pad = "jeugdige__clientnummer"
     list_display = ["pk", "jeugdige", "ontvangen_op", "opvolgen_uiterlijk", "opgevolgd_op", "wijze"]
     list_filter = [("opgevolgd_op", admin.EmptyFieldListFilter), "wijze"]
     search_fields = ["=jeugdige__clientnummer"]
@@ -89,7 +95,8 @@ class VeiligThuisMeldingAdmin(AlleenSuperuser, SimpleHistoryAdmin):
 
 
 @admin.register(Onderzoek)
-class OnderzoekAdmin(AlleenSuperuser, SimpleHistoryAdmin):
+class OnderzoekAdmin(InzageLoggen, AlleenSuperuser, SimpleHistoryAdmin):
+    log_client_pad = "jeugdige__clientnummer"
     list_display = ["pk", "jeugdige", "reden", "gestart_op", "afgerond_op"]
     list_filter = ["reden"]
     search_fields = ["=jeugdige__clientnummer"]

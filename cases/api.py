@@ -873,6 +873,30 @@ class ToegangslogViewSet(viewsets.ReadOnlyModelViewSet):
     rollen = ("functioneel_beheerder",)
     queryset = Toegangslog.objects.order_by("-tijdstip", "-pk")
 
+    def _log(self, *, object_id="", client="", omschrijving="") -> None:
+        log_toegang(
+            self.request,
+            actie=Toegangslog.Actie.INZIEN,
+            object_type="toegangslog",
+            object_id=object_id,
+            client=client[:64],
+            omschrijving=omschrijving,
+        )
+
+    def list(self, request, *args, **kwargs):
+        antwoord = super().list(request, *args, **kwargs)
+        filters_ = {k: v.replace("\x00", "") for k, v in request.query_params.items()}
+        self._log(
+            client=filters_.get("client", ""),
+            omschrijving="Toegangslog: " + ", ".join(f"{k}={v}" for k, v in filters_.items()),
+        )
+        return antwoord
+
+    def retrieve(self, request, *args, **kwargs):
+        regel = self.get_object()
+        self._log(object_id=regel.pk, client=regel.client, omschrijving="Toegangslogregel")
+        return Response(self.get_serializer(regel).data)
+
 
 # --- Reports ----------------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from cases import selectors, services
 from cases.models import Jeugdige, VeiligThuisMelding
-from jens.audit import log_toegang, regels_van_client
+from jens.audit import log_toegang, log_toegang_lijst, regels_van_client
 from jens.models import Gemeente, Toegangslog
 from jens.periode import Periode
 from jens.roles import heeft_rol
@@ -82,6 +82,13 @@ def vt_meldingen(request: HttpRequest) -> HttpResponse:
     if open_:
         qs = qs.filter(opgevolgd_op__isnull=True)
     pagina = Paginator(qs.order_by("opgevolgd_op", "opvolgen_uiterlijk", "pk"), 50).get_page(request.GET.get("pagina"))
+    # The list shows every report with its client number and deadline: a read of each (one INSERT).
+    log_toegang_lijst(
+        request,
+        actie=Toegangslog.Actie.INZIEN,
+        object_type="veiligthuismelding",
+        regels=[(m.pk, m.jeugdige.clientnummer, "Inzien in lijst (pagina)") for m in pagina.object_list],
+    )
     return render(
         request,
         "cases/vt_meldingen.html",
@@ -115,6 +122,15 @@ def vt_opvolgen(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("cases.change_veiligthuismelding"):
         raise _geen_toegang(request, "veiligthuismelding", pk, melding.jeugdige.clientnummer)
     form = OpvolgenForm(request.POST or None, initial={"op": date.today()})
+    if request.method == "GET":
+        log_toegang(
+            request,
+            actie=Toegangslog.Actie.INZIEN,
+            object_type="veiligthuismelding",
+            object_id=pk,
+            client=melding.jeugdige.clientnummer,
+            omschrijving="Opvolgformulier",
+        )
     if request.method == "POST" and form.is_valid():
         try:
             services.volg_vt_melding_op(melding=melding, **form.cleaned_data)
@@ -183,4 +199,14 @@ def toegangslog(request: HttpRequest) -> HttpResponse:
     client = request.GET.get("client", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
     regels = regels_van_client(client) if client else None
     pagina = Paginator(regels, 100).get_page(request.GET.get("pagina")) if client else None
+    if client:
+        pagina.object_list = list(pagina.object_list)  # read the page first, so the row below is not on it
+        # Who read whose log is itself logged.
+        log_toegang(
+            request,
+            actie=Toegangslog.Actie.INZIEN,
+            object_type="toegangslog",
+            client=client[:64],
+            omschrijving=f"Toegangslog van de cliënt (pagina {pagina.number})",
+        )
     return render(request, "cases/toegangslog.html", {"client": client, "pagina": pagina})

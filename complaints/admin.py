@@ -7,6 +7,8 @@ from import_export import resources
 from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from jens.admin import InzageLoggen
+
 from . import services
 from .models import Aard, Klacht, KlachtStap
 
@@ -106,7 +108,7 @@ class KlachtResource(resources.ModelResource):
 
 
 @admin.register(Klacht)
-class KlachtAdmin(ExportMixin, SimpleHistoryAdmin):
+class KlachtAdmin(InzageLoggen, ExportMixin, SimpleHistoryAdmin):
     """Registration data can be edited here; status and terms change only through the workflow
     (worklist or API), so they are read-only. New complaints go through the intake service."""
 

@@ -1,6 +1,16 @@
+import re
+
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
+from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from jens import gebruikers
+from jens.audit import log_toegang, log_toegang_lijst
 from jens.models import (
     EmailBericht,
     Gebied,
@@ -9,7 +19,6 @@ from jens.models import (
     Signalering,
     Sluitingsdag,
     Toegangslog,
-    ToegangslogKetting,
 )
 
 
@@ -19,8 +28,19 @@ class GebiedInline(admin.TabularInline):
     fields = ["naam", "code", "toelichting"]
 
 
+class ScopeAlleenSuperuser:
+    """Who works for a gemeente or gebied is set in the user admin (jens.gebruikers checks it); here only a
+    superuser sees that field, so nobody widens their own scope through the municipality page."""
+
+    def get_exclude(self, request, obj=None):
+        uitgesloten = list(super().get_exclude(request, obj) or [])
+        if not request.user.is_superuser:
+            uitgesloten.append("gebruikers")
+        return uitgesloten
+
+
 @admin.register(Gemeente)
-class GemeenteAdmin(SimpleHistoryAdmin):
+class GemeenteAdmin(ScopeAlleenSuperuser, SimpleHistoryAdmin):
     list_display = ["naam", "code"]
     search_fields = ["naam"]
     filter_horizontal = ["gebruikers"]
@@ -28,7 +48,7 @@ class GemeenteAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Gebied)
-class GebiedAdmin(SimpleHistoryAdmin):
+class GebiedAdmin(ScopeAlleenSuperuser, SimpleHistoryAdmin):
     list_display = ["naam", "gemeente", "toelichting"]
     list_filter = ["gemeente"]
     search_fields = ["naam"]
@@ -40,6 +60,93 @@ class SluitingsdagAdmin(SimpleHistoryAdmin):
     list_display = ["datum", "omschrijving"]
     date_hierarchy = "datum"
     search_fields = ["omschrijving"]
+
+
+class InzageLoggen:
+    """Admin pages that show client data write the access log like the pages and the API do, for every user
+    (superusers included): the list (one row per object shown), the change page (inzien on GET, wijzigen on
+    POST), the history and an old version, and a deletion.
+
+    ``log_client_pad`` is the path from the object to the client number ('' for none)."""
+
+    log_object_type = ""
+    log_client_pad = ""
+
+    def _log_type(self) -> str:
+        return self.log_object_type or self.model._meta.model_name
+
+    def _log_client(self, obj) -> str:
+        waarde = obj
+        for deel in self.log_client_pad.split("__") if self.log_client_pad else []:
+            waarde = getattr(waarde, deel, None)
+            if waarde is None:
+                return ""
+        return str(waarde) if self.log_client_pad else ""
+
+    def _log_object(self, request, object_id, actie: str, omschrijving: str) -> None:
+        obj = None
+        try:
+            obj = self.model._default_manager.filter(pk=object_id).first()
+        except (ValueError, TypeError, ValidationError):
+            obj = None
+        log_toegang(
+            request,
+            actie=actie,
+            object_type=self._log_type(),
+            object_id=object_id,
+            client=self._log_client(obj) if obj is not None else "",
+            omschrijving=omschrijving,
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        antwoord = super().changelist_view(request, extra_context)
+        cl = (getattr(antwoord, "context_data", None) or {}).get("cl")
+        if cl is not None:
+            log_toegang_lijst(
+                request,
+                actie=Toegangslog.Actie.INZIEN,
+                object_type=self._log_type(),
+                regels=[(obj.pk, self._log_client(obj), "Inzien in beheerlijst") for obj in cl.result_list],
+            )
+        return antwoord
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        antwoord = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "POST":
+            if antwoord.status_code == 302:
+                self._log_object(request, object_id, Toegangslog.Actie.WIJZIGEN, "Gewijzigd in beheer")
+        elif antwoord.status_code == 200:
+            self._log_object(request, object_id, Toegangslog.Actie.INZIEN, "Inzien in beheer")
+        return antwoord
+
+    def history_view(self, request, object_id, extra_context=None):
+        antwoord = super().history_view(request, object_id, extra_context)
+        if antwoord.status_code == 200:
+            self._log_object(request, object_id, Toegangslog.Actie.INZIEN, "Geschiedenis in beheer")
+        return antwoord
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        antwoord = super().history_form_view(request, object_id, version_id, extra_context)
+        if antwoord.status_code == 200:
+            self._log_object(request, object_id, Toegangslog.Actie.INZIEN, f"Oude versie {version_id} in beheer")
+        return antwoord
+
+    def delete_view(self, request, object_id, extra_context=None):
+        client = ""
+        obj = self.model._default_manager.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if obj is not None:
+            client = self._log_client(obj)
+        antwoord = super().delete_view(request, object_id, extra_context)
+        if request.method == "POST" and antwoord.status_code == 302:
+            log_toegang(
+                request,
+                actie=Toegangslog.Actie.VERWIJDEREN,
+                object_type=self._log_type(),
+                object_id=object_id,
+                client=client,
+                omschrijving="Verwijderd in beheer",
+            )
+        return antwoord
 
 
 class AlleenLezenAdmin(admin.ModelAdmin):
@@ -70,6 +177,9 @@ class EmailBerichtAdmin(AlleenLezenAdmin):
 
 @admin.register(Toegangslog)
 class ToegangslogAdmin(AlleenLezenAdmin):
+    """Reading the access log is itself logged: one row per page read (with the search or client filter), and
+    one per log row opened."""
+
     list_display = [
         "tijdstip",
         "gebruikersnaam",
@@ -85,6 +195,34 @@ class ToegangslogAdmin(AlleenLezenAdmin):
     search_fields = ["=client", "gebruikersnaam", "object_id"]
     date_hierarchy = "tijdstip"
 
+    def changelist_view(self, request, extra_context=None):
+        antwoord = super().changelist_view(request, extra_context)
+        if getattr(antwoord, "status_code", None) == 200:
+            filters = {k: v.replace("\x00", "") for k, v in request.GET.items()}
+            gezocht = filters.get("q", "").strip()
+            log_toegang(
+                request,
+                actie=Toegangslog.Actie.INZIEN,
+                object_type="toegangslog",
+                client=gezocht if re.fullmatch(r"C\d{1,20}", gezocht) else "",
+                omschrijving="Toegangslog in beheer: " + ", ".join(f"{k}={v}" for k, v in filters.items()),
+            )
+        return antwoord
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        antwoord = super().change_view(request, object_id, form_url, extra_context)
+        if antwoord.status_code == 200:
+            regel = Toegangslog.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+            log_toegang(
+                request,
+                actie=Toegangslog.Actie.INZIEN,
+                object_type="toegangslog",
+                object_id=object_id,
+                client=regel.client if regel else "",
+                omschrijving="Toegangslogregel in beheer",
+            )
+        return antwoord
+
 
 @admin.register(RapportageTaak)
 class RapportageTaakAdmin(AlleenLezenAdmin):
@@ -92,6 +230,59 @@ class RapportageTaakAdmin(AlleenLezenAdmin):
     exclude = ["bestand"]
 
 
-@admin.register(ToegangslogKetting)
-class ToegangslogKettingAdmin(AlleenLezenAdmin):
+# --- Users: roles and scope (jens.gebruikers holds the rules) --------------------------------------------
+
+User = get_user_model()
+
+
+class GebruikerWijzigForm(UserChangeForm):
+    """The user form with the scope (gemeenten and gebieden live on those models) and only the roles that the
+    signed-in user may hand out."""
+
+    door = None  # the signed-in user, set by GebruikerAdmin.get_form
+
+    gemeenten = forms.ModelMultipleChoiceField(
+        Gemeente.objects.all(),
+        required=False,
+        label="Gemeenten",
+        help_text="Werkt voor (heel) deze gemeenten.",
+        widget=FilteredSelectMultiple("gemeenten", is_stacked=False),
+    )
+    gebieden = forms.ModelMultipleChoiceField(
+        Gebied.objects.select_related("gemeente"),
+        required=False,
+        label="Gebieden",
+        help_text="Werkt voor deze gebiedsteams.",
+        widget=FilteredSelectMultiple("gebieden", is_stacked=False),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        gemeenten, gebieden = gebruikers.scope_van(self.instance)
+        self.initial.setdefault("gemeenten", [g.pk for g in gemeenten])
+        self.initial.setdefault("gebieden", [g.pk for g in gebieden])
+        if "groups" in self.fields and self.door is not None:
+            self.fields["groups"].queryset = gebruikers.toe_te_kennen_rollen(self.door)
+            self.fields["groups"].label = "Rollen"
+
+    def clean(self):
+        data = super().clean()
+        if self.door is not None and "groups" in data:
+            try:
+                gebruikers.controleer_rechten(door=self.door, gebruiker=self.instance, rollen=data["groups"])
+            except ValidationError as exc:
+                self.add_error(None, exc)
+        return data
+
+
+if admin.site.is_registered(User):  # django.contrib.auth registers the stock UserAdmin
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class GebruikerAdmin(UserAdmin):
+    """Superusers: the full user admin plus scope. The functioneel beheerder: roles and scope of other users
+    only (never is_superuser, single permissions, its own account, a superuser's or another beheerder's)."""
+
+    form = GebruikerWijzigForm
     list_display = ["laatste_volgnummer", "begin_volgnummer", "laatst_gecontroleerd_op", "laatste_uitkomst"]
