@@ -31,6 +31,8 @@ from jens.roles import heeft_rol
 from jens.scope import gebieden_voor
 
 NIET_LOGGEN = {"page", "page_size", "format"}
+# The longest free text (signals, notes, a report's description, findings): 5,000 characters, as on the web forms.
+MAX_TEKST = 5000
 
 
 def mag_bsn_zien(user) -> bool:
@@ -424,7 +426,7 @@ class RegisseurSerializer(serializers.Serializer):
 class EvaluatieInvoerSerializer(serializers.Serializer):
     datum = serializers.DateField()
     uitkomst = serializers.ChoiceField(choices=Evaluatie.Uitkomst.choices)
-    toelichting = serializers.CharField(required=False, allow_blank=True)
+    toelichting = serializers.CharField(max_length=MAX_TEKST, required=False, allow_blank=True)
 
 
 class AfsluitenSerializer(DatumSerializer):
@@ -637,14 +639,14 @@ class MeldcodeLijstSerializer(MeldcodeTrajectSerializer):
 class MeldcodeInvoerSerializer(serializers.Serializer):
     jeugdige = ScopedJeugdigeVeld()
     gestart_op = serializers.DateField()
-    signalen = serializers.CharField()
+    signalen = serializers.CharField(max_length=MAX_TEKST)
 
 
 class MeldcodeStapInvoerSerializer(serializers.Serializer):
     stap = serializers.IntegerField(min_value=1, max_value=5)
     datum = serializers.DateField()
     professional = MedewerkerVeld()
-    notitie = serializers.CharField(required=False, allow_blank=True)
+    notitie = serializers.CharField(max_length=MAX_TEKST, required=False, allow_blank=True)
     veilig_thuis_geraadpleegd = serializers.BooleanField(required=False, allow_null=True, default=None)
     vermoeden = serializers.BooleanField(required=False, allow_null=True, default=None)
     acute_of_structurele_onveiligheid = serializers.BooleanField(required=False, allow_null=True, default=None)
@@ -656,7 +658,7 @@ class MeldcodeStapInvoerSerializer(serializers.Serializer):
 
 
 class TerugkoppelingSerializer(DatumSerializer):
-    terugkoppeling = serializers.CharField()
+    terugkoppeling = serializers.CharField(max_length=MAX_TEKST)
     herbeoordeling_op = serializers.DateField(required=False, allow_null=True)
 
 
@@ -734,14 +736,14 @@ class VeiligThuisMeldingSerializer(serializers.ModelSerializer):
 class VeiligThuisMeldingInvoerSerializer(serializers.Serializer):
     jeugdige = ScopedJeugdigeVeld()
     ontvangen_op = serializers.DateField()
-    omschrijving = serializers.CharField()
+    omschrijving = serializers.CharField(max_length=MAX_TEKST)
 
 
 class OpvolgenSerializer(DatumSerializer):
     door = MedewerkerVeld()
     wijze = serializers.ChoiceField(choices=VeiligThuisMelding.Wijze.choices)
-    overgedragen_aan = serializers.CharField(required=False, allow_blank=True, default="")
-    notitie = serializers.CharField(required=False, allow_blank=True, default="")
+    overgedragen_aan = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    notitie = serializers.CharField(max_length=MAX_TEKST, required=False, allow_blank=True, default="")
 
 
 class VeiligThuisMeldingFilter(filters.FilterSet):
@@ -802,8 +804,8 @@ class OnderzoekInvoerSerializer(serializers.Serializer):
 
 
 class AfrondenSerializer(DatumSerializer):
-    bevindingen = serializers.CharField()
-    maatregelen = serializers.CharField(required=False, allow_blank=True, default="")
+    bevindingen = serializers.CharField(max_length=MAX_TEKST)
+    maatregelen = serializers.CharField(max_length=MAX_TEKST, required=False, allow_blank=True, default="")
 
 
 class OnderzoekViewSet(CasusViewSet):

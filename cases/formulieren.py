@@ -118,7 +118,9 @@ class KernteamForm(Formulier):
 class EvaluatieForm(Formulier):
     datum = datumveld("Datum")
     uitkomst = forms.ChoiceField(label="Uitkomst", choices=Evaluatie.Uitkomst.choices)
-    toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    toelichting = forms.CharField(
+        label="Toelichting", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ZorginzetForm(Formulier):
@@ -152,14 +154,18 @@ class ZorginzetForm(Formulier):
 
 class MeldcodeStartForm(Formulier):
     gestart_op = datumveld("Gestart op")
-    signalen = forms.CharField(label="Signalen", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    signalen = forms.CharField(
+        label="Signalen", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class MeldcodeStapForm(Formulier):
     """Date and note for every step; step 2, 4 and 5 add their own fields."""
 
     datum = datumveld("Datum")
-    notitie = forms.CharField(label="Notitie", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notitie = forms.CharField(
+        label="Notitie", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, stap: int, **kwargs):
         from cases.models import MeldcodeStap
@@ -187,5 +193,7 @@ class MeldcodeStapForm(Formulier):
 
 class TerugkoppelingForm(Formulier):
     op = datumveld("Terugkoppeling ontvangen op")
-    terugkoppeling = forms.CharField(label="Terugkoppeling van Veilig Thuis", widget=forms.Textarea(attrs={"rows": 4}))
+    terugkoppeling = forms.CharField(
+        label="Terugkoppeling van Veilig Thuis", max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
     herbeoordeling_op = datumveld("Herbeoordeling vraag 5 op", required=False)

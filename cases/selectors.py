@@ -24,6 +24,7 @@ from cases.conf import termijn
 from cases.models import Hulpvraag, Jeugdige, MeldcodeStap, MeldcodeTraject, Onderzoek, VeiligThuisMelding, Zorginzet
 from jens.models import Gemeente
 from jens.periode import Periode
+from jens.periode import rapportperiode as periode_met_grenzen
 from jens.privacy import is_klein_aantal, maskeer_aantal, maskeer_deel, maskeer_groep
 from jens.roles import heeft_rol
 from jens.scope import filter_op_scope, gemeenten_voor
@@ -89,12 +90,8 @@ def gemeente_voor_rapport(user, gevraagd: Gemeente | None) -> Gemeente | None:
 
 
 def rapportperiode(tekst: str) -> Periode:
-    """``Periode.parse`` for the reports, limited to the years 1900-2100 (the figures look one day
-    past the end of the period, which does not exist after 31-12-9999)."""
-    periode = Periode.parse(tekst)
-    if periode.van.year < 1900 or periode.tot.year > 2100:
-        raise ValueError("Geef een periode tussen 1900 en 2100.")
-    return periode
+    """The core's report period (years 1900-2100, jens.periode.rapportperiode)."""
+    return periode_met_grenzen(tekst)
 
 
 # The count each share is computed over (the sum of these keys of the same dict): a share of fewer than 5

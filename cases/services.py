@@ -24,6 +24,7 @@ from cases.models import (
 )
 from cases.validators import controleer_bsn
 from jens.models import Gebied, Gemeente
+from jens.periode import controleer_datums
 from jens.signaleringen import SyncResultaat, sync_signaleringen, ververs_na_commit
 from jens.werkdagen import add_working_days
 
@@ -97,6 +98,7 @@ def maak_jeugdige(
     huisnummer: str = "",
 ) -> Jeugdige:
     """Register a young person; the client number is generated from the row id."""
+    controleer_datums(geboortedatum=geboortedatum)
     bsn = (bsn or "").strip() or None
     _valideer_jeugdige(
         jeugdige_id=None,
@@ -150,6 +152,10 @@ def wijzig_jeugdige(*, jeugdige: Jeugdige, **velden) -> Jeugdige:
     onbekend = set(velden) - toegestaan
     if onbekend:
         raise ValidationError(dict.fromkeys(onbekend, "Dit veld kan niet gewijzigd worden."))
+    if "geboortedatum" in velden:
+        controleer_datums(geboortedatum=velden["geboortedatum"])
+        if velden["geboortedatum"] > vandaag():
+            raise ValidationError({"geboortedatum": "De geboortedatum ligt in de toekomst."})
     jeugdige = Jeugdige.objects.select_for_update().get(pk=jeugdige.pk)
     if "bsn" in velden:
         velden["bsn"] = (velden["bsn"] or "").strip() or None
@@ -178,6 +184,7 @@ def wijzig_jeugdige(*, jeugdige: Jeugdige, **velden) -> Jeugdige:
 def registreer_hulpvraag(
     *, jeugdige: Jeugdige, ontvangen_op: date, verwijzer: str, soort: str, regisseur=None
 ) -> Hulpvraag:
+    controleer_datums(ontvangen_op=ontvangen_op)
     if ontvangen_op > vandaag():
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
     _ververs()
@@ -199,6 +206,7 @@ def _lock(hulpvraag: Hulpvraag) -> Hulpvraag:
 
 
 def _niet_voor(veld: str, datum: date, grens: date, omschrijving: str) -> None:
+    controleer_datums(**{veld: datum})
     if datum < grens:
         raise ValidationError({veld: f"Deze datum ligt voor {omschrijving} ({grens:%d-%m-%Y})."})
     if datum > vandaag():
@@ -342,6 +350,7 @@ def besluit_tegenstrijdig(stap4: MeldcodeStap, besluit: str) -> str | None:
 
 @transaction.atomic
 def start_meldcode(*, jeugdige: Jeugdige, gestart_op: date, signalen: str) -> MeldcodeTraject:
+    controleer_datums(gestart_op=gestart_op)
     if gestart_op > vandaag():
         raise ValidationError({"gestart_op": "Deze datum ligt in de toekomst."})
     if not signalen.strip():
@@ -364,6 +373,7 @@ def registreer_meldcode_stap(
 ) -> MeldcodeStap:
     """Record one step. Steps follow in order; step 4 answers all five questions; step 5's decision
     must not contradict them. A decision to report sets the date reported and the feedback term."""
+    controleer_datums(datum=datum, gemeld_op=gemeld_op)
     traject = MeldcodeTraject.objects.select_for_update().get(pk=traject.pk)
     bestaand = dict(traject.stappen.values_list("stap", "datum"))
     if stap not in MeldcodeStap.Stap.values:
@@ -410,6 +420,7 @@ def registreer_terugkoppeling(
     *, traject: MeldcodeTraject, op: date, terugkoppeling: str, herbeoordeling_op: date | None = None
 ) -> MeldcodeTraject:
     """Veilig Thuis's feedback after a report, and the date to re-check question five."""
+    controleer_datums(terugkoppeling_op=op, herbeoordeling_op=herbeoordeling_op)
     traject = MeldcodeTraject.objects.select_for_update().get(pk=traject.pk)
     if not traject.gemeld_op:
         raise ValidationError({"terugkoppeling_op": "Er is (nog) niet gemeld bij Veilig Thuis."})
@@ -429,6 +440,7 @@ def registreer_terugkoppeling(
 
 @transaction.atomic
 def registreer_vt_melding(*, jeugdige: Jeugdige, ontvangen_op: date, omschrijving: str) -> VeiligThuisMelding:
+    controleer_datums(ontvangen_op=ontvangen_op)
     if ontvangen_op > vandaag():
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
     _ververs()
@@ -450,6 +462,7 @@ def volg_vt_melding_op(
     overgedragen_aan: str = "",
     notitie: str = "",
 ) -> VeiligThuisMelding:
+    controleer_datums(opgevolgd_op=op)
     melding = VeiligThuisMelding.objects.select_for_update().get(pk=melding.pk)
     if melding.opgevolgd_op:
         raise ValidationError({"opgevolgd_op": f"Deze melding is al opgevolgd op {melding.opgevolgd_op:%d-%m-%Y}."})
@@ -480,6 +493,7 @@ def start_onderzoek(
         raise ValidationError({"veilig_thuis_melding": "Kies de Veilig Thuis-melding die niet tijdig is opgevolgd."})
     if veilig_thuis_melding is not None and veilig_thuis_melding.jeugdige_id != jeugdige.pk:
         raise ValidationError({"veilig_thuis_melding": "Deze melding hoort bij een andere jeugdige."})
+    controleer_datums(gestart_op=gestart_op)
     if gestart_op > vandaag():
         raise ValidationError({"gestart_op": "Deze datum ligt in de toekomst."})
     return Onderzoek.objects.create(
@@ -622,6 +636,7 @@ def registreer_zorginzet(
     that provider is required. Without a contract given, the provider's contract in force is used."""
     from contracts.selectors import actief_contract_op
 
+    controleer_datums(aangemeld_op=aangemeld_op)
     hulpvraag = _lock(hulpvraag)
     if (gebied is None) == (zorgaanbieder is None):
         raise ValidationError({"gebied": "Kies een gebiedsteam of een zorgaanbieder, niet allebei."})

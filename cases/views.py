@@ -101,7 +101,9 @@ class OpvolgenForm(forms.Form):
     door = forms.ModelChoiceField(label="Door", queryset=None)
     wijze = forms.ChoiceField(label="Wijze van opvolgen", choices=VeiligThuisMelding.Wijze.choices)
     overgedragen_aan = forms.CharField(label="Overgedragen aan", required=False, max_length=200)
-    notitie = forms.CharField(label="Notitie", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notitie = forms.CharField(
+        label="Notitie", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, **kwargs):
         from staff.models import Medewerker

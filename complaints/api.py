@@ -16,7 +16,7 @@ from contracts.models import Zorgaanbieder
 from jens.api_fouten import als_drf_fout
 from jens.audit import log_toegang
 from jens.models import Gebied, Gemeente
-from jens.periode import Periode
+from jens.periode import Periode, rapportperiode
 from jens.roles import heeft_rol
 from jens.scope import gemeenten_voor, onbeperkt
 
@@ -324,7 +324,7 @@ def jaarverslag_voor(user, jaarverslag: dict) -> dict:
 def rapport_parameters(request) -> tuple[Periode, Gemeente | None]:
     """Period and optional gemeente from the query string; a gemeente must be within the user's scope."""
     try:
-        periode = Periode.parse(request.GET.get("periode", ""))
+        periode = rapportperiode(request.GET.get("periode", ""))
     except ValueError as exc:
         raise ValidationError({"periode": [str(exc)]}) from exc
     code = request.GET.get("gemeente") or None

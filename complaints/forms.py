@@ -6,9 +6,7 @@ from contracts.models import Zorgaanbieder
 from jens.models import Gebied, Gemeente
 
 from .models import Aard, IndienerRol, Kanaal, Soort, Status, Uitkomst
-
-MAX_OMSCHRIJVING = 5000
-MAX_KORT = 2000
+from .services import MAX_KORT, MAX_OMSCHRIJVING
 
 
 class KlachtIndienenForm(forms.Form):

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from jens.mail import queue_email
 from jens.models import EmailBericht, Gebied, Gemeente
+from jens.periode import controleer_datums
 from jens.signaleringen import ververs_na_commit
 from jens.werkdagen import add_working_days, working_days_between
 
@@ -41,6 +42,23 @@ class VersieConflict(Exception):
             f"Klacht {klacht.referentie} is intussen door iemand anders gewijzigd (nu versie {klacht.versie}). "
             "Laad de klacht opnieuw en probeer het nog eens."
         )
+
+
+# The longest description and desired outcome, on the web form and in the API alike.
+MAX_OMSCHRIJVING = 5000
+MAX_KORT = 2000
+
+
+def controleer_teksten(**teksten: str) -> None:
+    """The description at most 5,000 characters, the desired outcome at most 2,000 (as the public form)."""
+    grenzen = {"omschrijving": MAX_OMSCHRIJVING, "gewenste_uitkomst": MAX_KORT}
+    fouten = {
+        veld: f"Ten hoogste {grenzen[veld]:,} tekens (nu {len(tekst):,}).".replace(",", ".")
+        for veld, tekst in teksten.items()
+        if tekst and len(tekst) > grenzen[veld]
+    }
+    if fouten:
+        raise ValidationError(fouten)
 
 
 def _termijn(naam: str) -> int:
@@ -138,6 +156,8 @@ def maak_klacht(
     if not (omschrijving or "").strip():
         raise ValidationError({"omschrijving": "Beschrijf de klacht."})
     indiener_telefoon = valideer_telefoon(indiener_telefoon)
+    controleer_teksten(omschrijving=omschrijving, gewenste_uitkomst=gewenste_uitkomst)
+    controleer_datums(ontvangen_op=timezone.localdate(ontvangen_op))
     aard_obj = _aard(aard)
     gemeente = controleer_wat(gemeente=gemeente, gebied=gebied)
     ontvangen_datum = timezone.localdate(ontvangen_op)
@@ -418,6 +438,7 @@ def wijzig_klacht(*, klacht: Klacht | int, door, versie: int | None, notitie: st
         klacht = _vergrendel(klacht_id, versie)
         if not klacht.is_open:
             raise ValidationError({"status": "Een afgesloten of ingetrokken klacht kan niet meer worden gewijzigd."})
+        controleer_teksten(**{v: velden[v] for v in ("omschrijving", "gewenste_uitkomst") if v in velden})
         if "aard" in velden:
             velden["aard"] = _aard(velden["aard"])
         gemeente = velden.get("gemeente", klacht.gemeente)

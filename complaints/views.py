@@ -23,7 +23,7 @@ from openpyxl.styles import Font
 from jens.audit import log_toegang
 from jens.models import Gemeente
 from jens.netwerk import client_ip
-from jens.periode import Periode
+from jens.periode import Periode, rapportperiode
 from jens.roles import heeft_rol
 from jens.scope import gemeenten_voor, onbeperkt
 from jens.werkdagen import working_days_from
@@ -379,7 +379,7 @@ def klachten_rapportage(request):
     tekst = request.GET.get("periode") or _standaard_periode()
     fouten = {}
     try:
-        periode = Periode.parse(tekst)
+        periode = rapportperiode(tekst)
     except ValueError as exc:
         fouten["periode"] = str(exc)
         periode = Periode.parse(_standaard_periode())

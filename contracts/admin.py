@@ -34,6 +34,7 @@ from contracts.models import (
 )
 from contracts.resources import ContractResource, RelatieResource, UitgaveResource, ZorgaanbiederResource
 from jens.audit import log_toegang
+from jens.invoer import STUURTEKENS_MELDING, heeft_stuurtekens
 from jens.models import Gemeente
 
 FORMATEN = [CSV, XLSX]
@@ -112,7 +113,9 @@ class AndereNaamFormSet(forms.BaseInlineFormSet):
             naam = (form.cleaned_data.get("naam") or "").strip() if form.cleaned_data else ""
             if not naam or form.cleaned_data.get("DELETE"):
                 continue
-            if naam.lower() in gezien:
+            if heeft_stuurtekens(naam):
+                form.add_error("naam", STUURTEKENS_MELDING)
+            elif naam.lower() in gezien:
                 form.add_error("naam", f"De naam ‘{naam}’ komt twee keer voor.")
             elif services.naam_bezet(naam, behalve_aanbieder_id=self.instance.pk):
                 form.add_error("naam", f"De naam ‘{naam}’ is al in gebruik bij een andere zorgaanbieder.")
@@ -236,6 +239,8 @@ class ZorgaanbiederForm(ServiceControleForm):
 
     def clean_naam(self):
         naam = self.cleaned_data["naam"].strip()
+        if heeft_stuurtekens(naam):
+            raise ValidationError(STUURTEKENS_MELDING)
         if services.naam_bezet(naam, behalve_aanbieder_id=self.instance.pk):
             raise ValidationError("Deze naam is al in gebruik bij een andere zorgaanbieder.")
         return naam

@@ -17,6 +17,7 @@ from contracts.models import (
     Uitgave,
     Zorgaanbieder,
 )
+from jens.invoer import STUURTEKENS_MELDING, heeft_stuurtekens
 from jens.models import Gemeente
 
 SOORT_KOLOM = re.compile(r"^soort_(\d{4})$")
@@ -194,7 +195,9 @@ class ZorgaanbiederResource(resources.ModelResource):
             if tekst and tekst not in SOORT_UIT_LIJST:
                 fouten[kolom] = f"Onbekende soort ‘{waarde}’ (toegestaan: {', '.join(sorted(SOORT_UIT_LIJST))})."
             soorten[int(gevonden.group(1))] = tekst
-        if instance.naam and services.naam_bezet(instance.naam, behalve_aanbieder_id=instance.pk):
+        if heeft_stuurtekens(instance.naam):
+            fouten["naam"] = STUURTEKENS_MELDING
+        elif instance.naam and services.naam_bezet(instance.naam, behalve_aanbieder_id=instance.pk):
             fouten["naam"] = "Deze naam is al in gebruik bij een andere zorgaanbieder."
         if fouten:
             raise ValidationError(fouten)

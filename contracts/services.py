@@ -23,6 +23,7 @@ from contracts.models import (
     Uitgave,
     Zorgaanbieder,
 )
+from jens.invoer import STUURTEKENS_MELDING, heeft_stuurtekens
 
 # --- Providers --------------------------------------------------------------------------------
 
@@ -49,6 +50,10 @@ def sla_zorgaanbieder_op(
 ) -> Zorgaanbieder:
     """Create (``zorgaanbieder=None``) or change a provider; ``andere_namen`` replaces its other names."""
     aanbieder = zorgaanbieder or Zorgaanbieder()
+    if heeft_stuurtekens(velden.get("naam")):
+        raise ValidationError({"naam": STUURTEKENS_MELDING})
+    if any(heeft_stuurtekens(n) for n in andere_namen or []):
+        raise ValidationError({"andere_namen": STUURTEKENS_MELDING})
     for veld, waarde in velden.items():
         setattr(aanbieder, veld, waarde.strip() if isinstance(waarde, str) else waarde)
     if aanbieder.naam and naam_bezet(aanbieder.naam, behalve_aanbieder_id=aanbieder.pk):

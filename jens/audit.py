@@ -15,8 +15,8 @@ def _regel(request, **velden) -> Toegangslog:
         gebruikersnaam=user.get_username() if ingelogd else "anoniem",
         rol=hoofdrol(user) if ingelogd else "",
         ip_adres=client_ip(request),
-        werkplek=(request.META.get("HTTP_USER_AGENT", "") if request is not None else "")[:300],
-        **velden,
+        werkplek=(request.META.get("HTTP_USER_AGENT", "") if request is not None else "").replace("\x00", "")[:300],
+        **{k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in velden.items()},
     )
 
 

@@ -4,6 +4,27 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
+
+# The one bound on dates and report periods: the registrations and reports cover 1900-2100. Outside it a date is
+# a typing error (0001 for 2001), and the arithmetic of terms and reports (a day, a month or a year past a date)
+# would leave the calendar near 9999.
+EERSTE_JAAR = 1900
+LAATSTE_JAAR = 2100
+DATUM_BUITEN_BEREIK = f"Geef een datum tussen 01-01-{EERSTE_JAAR} en 31-12-{LAATSTE_JAAR}."
+PERIODE_BUITEN_BEREIK = f"Geef een periode tussen {EERSTE_JAAR} en {LAATSTE_JAAR}."
+
+
+def datum_in_bereik(d: date | None) -> bool:
+    return d is None or EERSTE_JAAR <= d.year <= LAATSTE_JAAR
+
+
+def controleer_datums(**datums: date | None) -> None:
+    """A ValidationError with a Dutch message on every field whose date lies outside 1900-2100."""
+    fouten = {veld: DATUM_BUITEN_BEREIK for veld, d in datums.items() if not datum_in_bereik(d)}
+    if fouten:
+        raise ValidationError(fouten)
+
 
 @dataclass(frozen=True)
 class Periode:
@@ -60,3 +81,11 @@ class Periode:
 
     def __str__(self) -> str:
         return self.label
+
+
+def rapportperiode(tekst: str) -> Periode:
+    """``Periode.parse`` for every report and the dashboard, limited to the years 1900-2100."""
+    periode = Periode.parse(tekst)
+    if periode.van.year < EERSTE_JAAR or periode.tot.year > LAATSTE_JAAR:
+        raise ValueError(PERIODE_BUITEN_BEREIK)
+    return periode

@@ -14,6 +14,7 @@ from django.db.models import Max, Q
 from contracts.models import Zorgaanbieder
 from contracts.selectors import is_lid_op
 from jens.models import Gebied
+from jens.periode import DATUM_BUITEN_BEREIK, controleer_datums, datum_in_bereik
 from staff.models import Domein, Formatie, Medewerker, Plaatsing, Scholing
 
 MELDCODE_SOORTEN = (Scholing.Soort.MELDCODE_BASIS, Scholing.Soort.MELDCODE_OPFRIS)
@@ -118,7 +119,13 @@ def valideer_medewerker(medewerker: Medewerker, *, voorraad: Voorraad | None = N
     """The rules on an employee: field and database constraints, and the employer is a member (lid)
     of JENS on the start date. With ``voorraad`` (the import) the same rules read the preloaded data, and
     the unique personnel number is the import's to check (it matches rows on it)."""
-    fouten: dict[str, list[str]] = {}
+    fouten: dict[str, list[str]] = {
+        veld: [DATUM_BUITEN_BEREIK]
+        for veld in ("in_dienst_van", "in_dienst_tot")
+        if not datum_in_bereik(getattr(medewerker, veld))
+    }
+    if fouten:  # 9999-12-31 + 8 weeks does not exist: nothing below may compute with such a date
+        raise ValidationError(fouten)
     if medewerker.in_dienst_van and medewerker.in_dienst_tot and medewerker.in_dienst_tot <= medewerker.in_dienst_van:
         fouten["in_dienst_tot"] = ["De datum uit dienst moet na de datum in dienst liggen."]
     try:
@@ -237,7 +244,9 @@ def valideer_plaatsing(plaatsing: Plaatsing, *, voorraad: Voorraad | None = None
     """Field rules, the placement within the employee's service, and the sum of the employee's
     overlapping placements at most the configured maximum at every moment. Call it while holding the
     row lock on the employee (the services do)."""
-    fouten: dict[str, list[str]] = {}
+    fouten: dict[str, list[str]] = {
+        veld: [DATUM_BUITEN_BEREIK] for veld in ("van", "tot") if not datum_in_bereik(getattr(plaatsing, veld))
+    }
     if plaatsing.fte is not None and not (0 < plaatsing.fte <= 1):
         fouten["fte"] = ["De fte moet groter dan 0 en hoogstens 1,00 zijn."]
     if plaatsing.van and plaatsing.tot and plaatsing.tot <= plaatsing.van:
@@ -334,6 +343,7 @@ def wijzig_uren(*, plaatsing: Plaatsing, fte: Decimal, per: date) -> Plaatsing:
     medewerker = _vergrendel(plaatsing.medewerker)
     oud = Plaatsing.objects.get(pk=plaatsing.pk)
     oud.medewerker = medewerker
+    controleer_datums(per=per)
     if per is None or per <= oud.van or (oud.tot is not None and per >= oud.tot):
         raise ValidationError({"per": "De ingangsdatum moet binnen de lopende plaatsing liggen (na de begindatum)."})
     oorspronkelijk_tot = oud.tot
@@ -356,6 +366,7 @@ def leg_formatie_vast(*, gebied: Gebied, domein: str, fte: Decimal, geldig_van: 
     """Record (or correct) the budgeted FTE of an area and domain from a date."""
     if domein not in Domein.values:
         raise ValidationError({"domein": "Kies gebiedsteam of voorliggend veld."})
+    controleer_datums(geldig_van=geldig_van)
     if fte is None or fte < 0:
         raise ValidationError({"fte": "De begrote fte mag niet negatief zijn."})
     formatie = Formatie.objects.select_for_update().filter(
@@ -369,6 +380,7 @@ def leg_formatie_vast(*, gebied: Gebied, domein: str, fte: Decimal, geldig_van: 
 
 @transaction.atomic
 def registreer_scholing(*, medewerker: Medewerker, soort: str, datum: date, omschrijving: str = "") -> Scholing:
+    controleer_datums(datum=datum)
     medewerker = _vergrendel(medewerker)
     scholing = Scholing(medewerker=medewerker, soort=soort, datum=datum, omschrijving=omschrijving)
     scholing.full_clean()

@@ -32,7 +32,7 @@ from jens.dashboard.rapport import (
 from jens.dashboard.tasks import SOORT, maak_halfjaarrapportage
 from jens.dashboard.weergave import onderdeel_weergave
 from jens.models import Gemeente, RapportageTaak
-from jens.periode import Periode
+from jens.periode import Periode, rapportperiode
 from jens.roles import Rol, heeft_rol
 from jens.scope import gemeenten_voor, onbeperkt
 
@@ -88,7 +88,7 @@ def bepaal_keuze(request: HttpRequest, gegevens, rollen) -> Keuze:
     fout = ""
     tekst = (gegevens.get("periode") or "").strip()
     try:
-        periode = Periode.parse(tekst) if tekst else standaard_periode()
+        periode = rapportperiode(tekst) if tekst else standaard_periode()
     except ValueError as exc:
         periode, fout = standaard_periode(), str(exc)
     vrij = onbeperkt(user)
