@@ -1,6 +1,7 @@
 """Request hygiene for every page and endpoint."""
 
 from django.http import QueryDict
+from django.utils.cache import patch_cache_control
 
 
 class GeenNulInQueryString:
@@ -22,3 +23,17 @@ class GeenNulInQueryString:
             request.GET = schoon
             request.META["QUERY_STRING"] = schoon.urlencode()
         return self.get_response(request)
+
+
+class GeenOpslagInCache:
+    """Pages and API answers carry personal data (case files, complaints, staff) for the signed-in user only:
+    no browser or proxy may keep them (``Cache-Control: no-store``), also not after signing out on a shared
+    computer. Static files (served by WhiteNoise before this middleware) keep their long cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        patch_cache_control(response, no_store=True, private=True)
+        return response

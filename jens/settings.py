@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "jens.middleware.GeenNulInQueryString",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "jens.middleware.GeenOpslagInCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
