@@ -39,6 +39,18 @@ def mag_bsn_zien(user) -> bool:
     return heeft_rol(user, "gedragswetenschapper")
 
 
+class VeldenPerRol:
+    """Leaves out the fields that the user's role does not need (selectors.VERBORGEN_VOOR_MANAGEMENT)."""
+
+    veld_object_type = ""
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        for veld in selectors.verborgen_velden(self.context["request"].user, self.veld_object_type):
+            data.pop(veld, None)
+        return data
+
+
 @extend_schema_field(OpenApiTypes.INT)
 class MedewerkerVeld(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
@@ -267,8 +279,10 @@ class CasusViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
 # --- Jeugdigen -----------------------------------------------------------------------------------
 
 
-class JeugdigeLijstSerializer(serializers.ModelSerializer):
-    """A list shows initials and year of birth, never the BSN."""
+class JeugdigeLijstSerializer(VeldenPerRol, serializers.ModelSerializer):
+    """A list shows initials and year of birth, never the BSN (management: the year of birth only)."""
+
+    veld_object_type = "jeugdige"
 
     initialen = serializers.CharField(read_only=True)
     geboortejaar = serializers.IntegerField(source="geboortedatum.year", read_only=True)
@@ -328,8 +342,13 @@ class JeugdigeFilter(filters.FilterSet):
         fields = ["zoek", "gemeente", "gebied"]
 
     def filter_zoek(self, qs, name, value):
-        # Who may not see the BSN, may not search on it either.
-        return selectors.zoek_jeugdigen(qs, value, op_bsn=mag_bsn_zien(self.request.user))
+        # Who may not see the BSN, a name or a birth date, may not search on it either.
+        return selectors.zoek_jeugdigen(
+            qs,
+            value,
+            op_bsn=mag_bsn_zien(self.request.user),
+            op_persoonsgegevens=selectors.mag_persoonsgegevens_zien(self.request.user),
+        )
 
 
 class JeugdigeViewSet(mixins.UpdateModelMixin, CasusViewSet):
@@ -364,7 +383,9 @@ class JeugdigeViewSet(mixins.UpdateModelMixin, CasusViewSet):
 # --- Hulpvragen -----------------------------------------------------------------------------------
 
 
-class EvaluatieSerializer(serializers.ModelSerializer):
+class EvaluatieSerializer(VeldenPerRol, serializers.ModelSerializer):
+    veld_object_type = "evaluatie"
+
     class Meta:
         model = Evaluatie
         fields = ["id", "datum", "uitkomst", "toelichting"]
@@ -587,7 +608,9 @@ class ZorginzetViewSet(CasusViewSet):
 # --- Meldcode -------------------------------------------------------------------------------------
 
 
-class MeldcodeStapSerializer(serializers.ModelSerializer):
+class MeldcodeStapSerializer(VeldenPerRol, serializers.ModelSerializer):
+    veld_object_type = "meldcodestap"
+
     professional_naam = serializers.CharField(source="professional.naam", read_only=True)
 
     class Meta:
@@ -605,7 +628,9 @@ class MeldcodeStapSerializer(serializers.ModelSerializer):
         ]
 
 
-class MeldcodeTrajectSerializer(serializers.ModelSerializer):
+class MeldcodeTrajectSerializer(VeldenPerRol, serializers.ModelSerializer):
+    veld_object_type = "meldcodetraject"
+
     clientnummer = serializers.CharField(source="jeugdige.clientnummer", read_only=True)
     stappen = MeldcodeStapSerializer(many=True, read_only=True)
 
@@ -703,7 +728,9 @@ class MeldcodeTrajectViewSet(CasusViewSet):
 # --- Veilig Thuis and investigations --------------------------------------------------------------
 
 
-class VeiligThuisMeldingSerializer(serializers.ModelSerializer):
+class VeiligThuisMeldingSerializer(VeldenPerRol, serializers.ModelSerializer):
+    veld_object_type = "veiligthuismelding"
+
     clientnummer = serializers.CharField(source="jeugdige.clientnummer", read_only=True)
     opgevolgd_door_naam = serializers.CharField(source="opgevolgd_door.naam", read_only=True, default=None)
     te_laat = serializers.SerializerMethodField()
@@ -777,7 +804,9 @@ class VeiligThuisMeldingViewSet(CasusViewSet):
         return self.antwoord(melding, Toegangslog.Actie.WIJZIGEN, "Veilig Thuis-melding opgevolgd")
 
 
-class OnderzoekSerializer(serializers.ModelSerializer):
+class OnderzoekSerializer(VeldenPerRol, serializers.ModelSerializer):
+    veld_object_type = "onderzoek"
+
     clientnummer = serializers.CharField(source="jeugdige.clientnummer", read_only=True)
 
     class Meta:

@@ -55,18 +55,48 @@ def jeugdigen_voor(user) -> QuerySet[Jeugdige]:
     return in_scope(Jeugdige.objects.select_related("gemeente", "gebied"), user, pad="")
 
 
-def zoek_jeugdigen(qs: QuerySet[Jeugdige], zoekterm: str, *, op_bsn: bool = True) -> QuerySet[Jeugdige]:
+# What management's job needs of a case: the aggregates and the status of each case (dates, steps, deadlines,
+# decisions, outcomes, by client number, municipality, area and year of birth), not who the child is nor what was
+# written about it. Hidden from management, per object type (API, pages and search alike); the gedragswetenschapper
+# of the area sees everything (and only they see the BSN).
+VERBORGEN_VOOR_MANAGEMENT: dict[str, frozenset[str]] = {
+    "jeugdige": frozenset({"bsn", "achternaam", "voornamen", "initialen", "geboortedatum", "postcode", "huisnummer"}),
+    "veiligthuismelding": frozenset({"omschrijving", "notitie", "overgedragen_aan"}),
+    "onderzoek": frozenset({"bevindingen", "maatregelen"}),
+    "meldcodetraject": frozenset({"signalen", "terugkoppeling"}),
+    "meldcodestap": frozenset({"notitie"}),
+    "evaluatie": frozenset({"toelichting"}),
+}
+
+
+def mag_persoonsgegevens_zien(user) -> bool:
+    """Names, birth dates, addresses and the free text of a case: the gedragswetenschapper (own areas)."""
+    return heeft_rol(user, "gedragswetenschapper")
+
+
+def verborgen_velden(user, object_type: str) -> frozenset[str]:
+    if mag_persoonsgegevens_zien(user):
+        return frozenset()
+    return VERBORGEN_VOOR_MANAGEMENT.get(object_type, frozenset())
+
+
+def zoek_jeugdigen(
+    qs: QuerySet[Jeugdige], zoekterm: str, *, op_bsn: bool = True, op_persoonsgegevens: bool = True
+) -> QuerySet[Jeugdige]:
     """Search on client number, BSN (exact; only with ``op_bsn``, for who may see the BSN), surname
-    or date of birth (dd-mm-jjjj)."""
+    or date of birth (dd-mm-jjjj; only with ``op_persoonsgegevens``: who may not see them may not search on them)."""
     zoekterm = (zoekterm or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
     if not zoekterm:
         return qs
-    voorwaarde = Q(clientnummer__iexact=zoekterm) | Q(achternaam__icontains=zoekterm)
+    voorwaarde = Q(clientnummer__iexact=zoekterm)
+    if op_persoonsgegevens:
+        voorwaarde |= Q(achternaam__icontains=zoekterm)
     if op_bsn and zoekterm.isdigit() and len(zoekterm) == 9:
         voorwaarde |= Q(bsn=zoekterm)
     try:
         dag, maand, jaar = (int(x) for x in zoekterm.split("-"))
-        voorwaarde |= Q(geboortedatum=date(jaar, maand, dag))
+        if op_persoonsgegevens:
+            voorwaarde |= Q(geboortedatum=date(jaar, maand, dag))
     except (ValueError, OverflowError):  # not a date (or an absurd one): no date condition
         pass
     return qs.filter(voorwaarde)

@@ -38,7 +38,10 @@ def jeugdigen(request: HttpRequest) -> HttpResponse:
         raise Http404("Niet gevonden")
     zoek = request.GET.get("zoek", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
     op_bsn = heeft_rol(request.user, "gedragswetenschapper")  # who may not see the BSN, may not search on it
-    qs = selectors.zoek_jeugdigen(selectors.jeugdigen_voor(request.user), zoek, op_bsn=op_bsn)
+    persoonsgegevens = selectors.mag_persoonsgegevens_zien(request.user)  # nor on a name or birth date
+    qs = selectors.zoek_jeugdigen(
+        selectors.jeugdigen_voor(request.user), zoek, op_bsn=op_bsn, op_persoonsgegevens=persoonsgegevens
+    )
     if zoek:
         term = "<BSN>" if zoek.isdigit() and len(zoek) == 9 else zoek
         log_toegang(request, actie=Toegangslog.Actie.ZOEKEN, object_type="jeugdige", omschrijving=f"Zoeken: {term}")
@@ -46,7 +49,12 @@ def jeugdigen(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/jeugdigen.html",
-        {"pagina": pagina, "zoek": zoek, "mag_registreren": request.user.has_perm("cases.add_jeugdige")},
+        {
+            "pagina": pagina,
+            "zoek": zoek,
+            "persoonsgegevens": persoonsgegevens,
+            "mag_registreren": request.user.has_perm("cases.add_jeugdige"),
+        },
     )
 
 
@@ -61,6 +69,7 @@ def jeugdige(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "jeugdige": obj,
         "toon_bsn": heeft_rol(request.user, "gedragswetenschapper"),
+        "persoonsgegevens": selectors.mag_persoonsgegevens_zien(request.user),
         "mag_schrijven": request.user.has_perm("cases.change_hulpvraag"),
         "mag_wijzigen": request.user.has_perm("cases.change_jeugdige"),
         "hulpvragen": obj.hulpvragen.select_related("regisseur").prefetch_related(
