@@ -2,7 +2,7 @@
 
 The table below is the decision (README, 'Wie ziet wat'): the gedragswetenschapper of the area sees the whole case,
 management the status of each case (dates, steps, decisions, outcomes) by client number but not who the child is
-nor what was written about it, the gemeente only report figures, the functioneel beheerder only the access log,
+nor what was written about it, the gemeente only report figures, the functioneel beheerder the report figures and the access log,
 every other role nothing. A superuser sees all (and every read is logged)."""
 
 from datetime import date
@@ -36,7 +36,7 @@ ROLLEN = [
 GW = {"gedragswetenschapper", "superuser"}
 CASUS = GW | {"management"}
 KLACHT = {"klachtenfunctionaris", "management", "superuser"}
-RAPPORT = {"management", "gemeente", "superuser"}
+RAPPORT = {"management", "functioneel_beheerder", "gemeente", "superuser"}  # the figures, as on the dashboard
 LOG = {"functioneel_beheerder", "superuser"}
 LIJSTEN = {"jeugdigen"}
 
