@@ -19,6 +19,7 @@ from jens.models import (
     Signalering,
     Sluitingsdag,
     Toegangslog,
+    ToegangslogKetting,
 )
 
 
@@ -230,6 +231,11 @@ class RapportageTaakAdmin(AlleenLezenAdmin):
     exclude = ["bestand"]
 
 
+@admin.register(ToegangslogKetting)
+class ToegangslogKettingAdmin(AlleenLezenAdmin):
+    list_display = ["laatste_volgnummer", "begin_volgnummer", "laatst_gecontroleerd_op", "laatste_uitkomst"]
+
+
 # --- Users: roles and scope (jens.gebruikers holds the rules) --------------------------------------------
 
 User = get_user_model()
@@ -285,4 +291,95 @@ class GebruikerAdmin(UserAdmin):
     only (never is_superuser, single permissions, its own account, a superuser's or another beheerder's)."""
 
     form = GebruikerWijzigForm
-    list_display = ["laatste_volgnummer", "begin_volgnummer", "laatst_gecontroleerd_op", "laatste_uitkomst"]
+    list_display = ("username", "first_name", "last_name", "email", "rollen", "is_active", "is_staff")
+    list_filter = ("is_active", "is_staff", "groups")
+
+    beperkte_fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Persoonlijke gegevens", {"fields": ("first_name", "last_name", "email")}),
+        ("Rollen en scope", {"fields": ("is_active", "is_staff", "groups", "gemeenten", "gebieden")}),
+        ("Belangrijke datums", {"fields": ("last_login", "date_joined")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description="rollen")
+    def rollen(self, obj) -> str:
+        return ", ".join(sorted(g.name for g in obj.groups.all()))
+
+    def get_list_filter(self, request):
+        if request.user.is_superuser:
+            return ("is_active", "is_staff", "is_superuser", "groups")
+        return self.list_filter
+
+    def has_module_permission(self, request):
+        return gebruikers.mag_beheren(request.user) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return gebruikers.mag_beheren(request.user) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return gebruikers.mag_beheren(request.user) and super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return gebruikers.mag_wijzigen(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_delete_permission(request, obj)
+
+    @admin.display(description="gemeenten")
+    def gemeenten_lijst(self, obj) -> str:
+        return ", ".join(g.naam for g in obj.gemeenten.all()) or "—"
+
+    @admin.display(description="gebieden")
+    def gebieden_lijst(self, obj) -> str:
+        return ", ".join(g.naam for g in obj.gebieden.all()) or "—"
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return self.add_fieldsets
+        if request.user.is_superuser:
+            return (*UserAdmin.fieldsets, ("Scope", {"fields": ("gemeenten", "gebieden")}))
+        if not self.has_change_permission(request, obj):
+            # Read-only: the scope as text (the form fields are not model fields).
+            return tuple(
+                (
+                    titel,
+                    {
+                        "fields": tuple(
+                            {"gemeenten": "gemeenten_lijst", "gebieden": "gebieden_lijst"}.get(f, f)
+                            for f in opties["fields"]
+                        )
+                    },
+                )
+                for titel, opties in self.beperkte_fieldsets
+            )
+        return self.beperkte_fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser:
+            return ("last_login", "date_joined")
+        return super().get_readonly_fields(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            form.door = request.user
+        return form
+
+    def save_related(self, request, form, formsets, change):
+        if "groups" not in form.cleaned_data:  # the add form: a new account without rights
+            super().save_related(request, form, formsets, change)
+            return
+        if request.user.is_superuser:
+            super().save_related(request, form, formsets, change)
+        gebruikers.wijzig_rechten(
+            door=request.user,
+            gebruiker=form.instance,
+            rollen=form.cleaned_data["groups"],
+            gemeenten=form.cleaned_data.get("gemeenten", []),
+            gebieden=form.cleaned_data.get("gebieden", []),
+        )

@@ -10,9 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def superuser_web(client, maak_gebruiker):
-    client.force_login(maak_gebruiker(None, superuser=True))
-    return client
+def superuser_web(web_als, maak_gebruiker):
+    return web_als(maak_gebruiker(None, superuser=True))
 
 
 def test_superuser_die_een_bsn_leest_in_de_admin_staat_in_het_log(superuser_web):

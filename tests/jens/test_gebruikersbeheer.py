@@ -33,9 +33,8 @@ def beheerder(maak_gebruiker):
 
 
 @pytest.fixture
-def beheer_web(client, beheerder):
-    client.force_login(beheerder)
-    return client
+def beheer_web(web_als, beheerder):
+    return web_als(beheerder)
 
 
 def test_beheerder_geeft_een_ander_een_rol_en_scope(beheer_web, maak_gebruiker):
@@ -130,17 +129,17 @@ def test_beheerder_wijzigt_zijn_eigen_scope_niet_via_de_gemeentepagina(beheer_we
     assert not heerlen.gebruikers.filter(pk=beheerder.pk).exists()
 
 
-def test_andere_rollen_zien_het_gebruikersbeheer_niet(client, maak_gebruiker):
+def test_andere_rollen_zien_het_gebruikersbeheer_niet(web_als, maak_gebruiker):
     inkoper = maak_gebruiker("inkoper", is_staff=True)
-    client.force_login(inkoper)
+    client = web_als(inkoper)
     assert client.get("/admin/auth/user/").status_code == 403
     assert client.get(f"/admin/auth/user/{inkoper.pk}/change/").status_code == 403
 
 
-def test_superuser_houdt_het_volledige_beheer(client, maak_gebruiker):
+def test_superuser_houdt_het_volledige_beheer(web_als, maak_gebruiker):
     su = maak_gebruiker(None, superuser=True)
     fb = maak_gebruiker("functioneel_beheerder")
-    client.force_login(su)
+    client = web_als(su)
     html = client.get(f"/admin/auth/user/{fb.pk}/change/").content.decode()
     assert 'name="is_superuser"' in html and 'name="gemeenten"' in html
 

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from rest_framework.test import APIClient
 
 from cases.models import Hulpvraag, Jeugdige, VeiligThuisMelding
 from complaints.models import Klacht
@@ -242,12 +241,11 @@ def test_stuurtekens_in_de_naam_van_een_aanbieder_in_het_beheer(web_als):
         ("gedragswetenschapper", "/api/v1/jeugdigen/"),
         ("inkoper", "/api/v1/zorgaanbieders/"),
         ("functioneel_beheerder", "/api/v1/medewerkers/"),
-        (None, "/api/v1/token/"),
     ],
 )
 @pytest.mark.parametrize("diepte", [MAX_DIEPTE + 1, 100_000])
 def test_diep_geneste_json_geeft_400(api_als, rol, url, diepte):
-    client = api_als(rol) if rol else APIClient()
+    client = api_als(rol)
     antwoord = client.post(url, "[" * diepte + "]" * diepte, content_type="application/json")
     assert antwoord.status_code == 400
     assert "te diep genest" in antwoord.json()["detail"]
