@@ -25,8 +25,10 @@ def test_superuser_die_een_bsn_leest_in_de_admin_staat_in_het_log(superuser_web)
 
 def _gelogde_clienten(object_type: str) -> str:
     """Every client number the log names for reads of ``object_type`` (per row or in a list row's text)."""
-    regels = Toegangslog.objects.filter(object_type=object_type, actie="inzien").values_list("client", "omschrijving")
-    return " ".join(f"{c} {o}" for c, o in regels)
+    regels = Toegangslog.objects.filter(object_type=object_type, actie="inzien").values_list(
+        "client", "omschrijving", "clienten"
+    )
+    return " ".join(f"{c} {o} {lijst}" for c, o, lijst in regels)
 
 
 def test_admin_lijst_en_geschiedenis_worden_gelogd(superuser_web):
