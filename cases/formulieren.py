@@ -4,6 +4,7 @@ whose ValidationError the views put beside the field it names (cases.views_formu
 from django import forms
 
 from cases.models import Evaluatie, Hulpvraag, Jeugdige, MeldcodeTraject, Zorginzet
+from jens.formulieren import FoutenBijVeldMixin
 from jens.models import Gebied
 from jens.scope import gebieden_voor
 
@@ -34,20 +35,8 @@ def medewerkers():
     return Medewerker.objects.order_by("naam")
 
 
-class FoutenBijVeldMixin:
-    """Points each field with an error to its message (``aria-describedby``), for screen readers."""
-
-    def markeer_fouten(self) -> None:
-        for naam in self.errors:
-            if naam in self.fields:
-                ids = [f"{self[naam].auto_id}_fouten"]
-                if self.fields[naam].help_text:
-                    ids.append(f"{self[naam].auto_id}_helptext")
-                self.fields[naam].widget.attrs["aria-describedby"] = " ".join(ids)
-
-
 class Formulier(FoutenBijVeldMixin, forms.Form):
-    pass
+    fout_achtervoegsel = "_fouten"  # templates/cases/formulier.html
 
 
 class JeugdigeForm(Formulier):

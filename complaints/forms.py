@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from contracts.models import Zorgaanbieder
+from jens.formulieren import FoutenBijVeldMixin
 from jens.models import Gebied, Gemeente
 
 from .models import Aard, IndienerRol, Kanaal, Soort, Status, Uitkomst
@@ -136,7 +137,7 @@ class WerklijstFilterForm(forms.Form):
 NIET_WEB_KANALEN = [(k.value, k.label) for k in Kanaal if k != Kanaal.WEBSITE]
 
 
-class KlachtRegistrerenForm(forms.Form):
+class KlachtRegistrerenForm(FoutenBijVeldMixin, forms.Form):
     """The klachtenfunctionaris registers a complaint received by phone, e-mail, letter or in person.
     The form only types the input; the rules (moment not in the future, area within the gemeente, a
     description) are those of ``services.maak_klacht``, whose messages appear beside the field."""
@@ -207,13 +208,3 @@ class KlachtRegistrerenForm(forms.Form):
             return valideer_telefoon(self.cleaned_data.get("indiener_telefoon", ""))
         except ValidationError as exc:
             raise ValidationError(exc.message_dict["indiener_telefoon"]) from None
-
-    def markeer_fouten(self) -> None:
-        """Point each field with an error to its message and help text (``aria-describedby``)."""
-        for naam in self.errors:
-            if naam in self.fields:
-                ids = [f"{self[naam].auto_id}_fout"]
-                if self.fields[naam].help_text:
-                    ids.append(f"{self[naam].auto_id}_helptext")
-                self.fields[naam].widget.attrs["aria-describedby"] = " ".join(ids)
-                self.fields[naam].widget.attrs["aria-invalid"] = "true"

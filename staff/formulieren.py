@@ -3,6 +3,7 @@ the rules are those of staff.services, whose ValidationError the views put besid
 
 from django import forms
 
+from jens.formulieren import FoutenBijVeldMixin
 from jens.scope import gebieden_voor
 from staff import selectors
 from staff.models import Domein, Scholing
@@ -34,16 +35,8 @@ def fteveld(label: str = "Fte") -> forms.DecimalField:
     )
 
 
-class Formulier(forms.Form):
-    def markeer_fouten(self) -> None:
-        """Point each field with an error to its message and help text (``aria-describedby``)."""
-        for naam in self.errors:
-            if naam in self.fields:
-                ids = [f"{self[naam].auto_id}_fout"]
-                if self.fields[naam].help_text:
-                    ids.append(f"{self[naam].auto_id}_helptext")
-                self.fields[naam].widget.attrs["aria-describedby"] = " ".join(ids)
-                self.fields[naam].widget.attrs["aria-invalid"] = "true"
+class Formulier(FoutenBijVeldMixin, forms.Form):
+    pass
 
 
 class PlaatsingForm(Formulier):
