@@ -66,3 +66,21 @@ def inloggen():
             page.wait_for_load_state()
 
     return _inloggen
+
+
+@pytest.fixture
+def gemeenten_en_gebieden(db):
+    """A transactional test empties the tables after it; municipalities and areas come from a data migration,
+    so a browser test that needs them restores them (``pytest.mark.usefixtures("gemeenten_en_gebieden")``)."""
+    from importlib import import_module
+
+    from jens.models import Gebied, Gemeente
+
+    migratie = import_module("jens.migrations.0002_gemeenten_gebieden_rollen")
+    gemeenten = {
+        code: Gemeente.objects.get_or_create(code=code, defaults={"naam": naam})[0] for naam, code in migratie.GEMEENTEN
+    }
+    for gemeente, naam, code, toelichting in migratie.GEBIEDEN:
+        Gebied.objects.get_or_create(
+            code=code, defaults={"naam": naam, "gemeente": gemeenten[gemeente], "toelichting": toelichting}
+        )

@@ -5,24 +5,11 @@ from datetime import date
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _gemeenten_en_gebieden(db):
-    """A transactional test empties the tables after it; municipalities and areas come from a data migration."""
-    from importlib import import_module
-
-    from jens.models import Gebied, Gemeente
-
-    migratie = import_module("jens.migrations.0002_gemeenten_gebieden_rollen")
-    gemeenten = {
-        code: Gemeente.objects.get_or_create(code=code, defaults={"naam": naam})[0] for naam, code in migratie.GEMEENTEN
-    }
-    for gemeente, naam, code, toelichting in migratie.GEBIEDEN:
-        Gebied.objects.get_or_create(
-            code=code, defaults={"naam": naam, "gemeente": gemeenten[gemeente], "toelichting": toelichting}
-        )
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("gemeenten_en_gebieden"),
+]
 
 
 def test_melding_opvolgen_met_toetsenbord(pagina, live_server, inloggen, maak_gebruiker):

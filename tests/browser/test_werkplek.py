@@ -17,22 +17,10 @@ BREEDTES = {"breed": 1280, "telefoon": 390}
 
 
 @pytest.fixture(autouse=True)
-def _basisgegevens(db):
-    """A transactional test empties the tables after it; municipalities, areas and categories come from data
-    migrations."""
-    from importlib import import_module
-
-    from jens.models import Gebied, Gemeente
+def _basisgegevens(gemeenten_en_gebieden):
+    """Municipalities and areas (restored by the fixture) and a complaint category."""
     from tests.complaints.factories import aard
 
-    migratie = import_module("jens.migrations.0002_gemeenten_gebieden_rollen")
-    gemeenten = {
-        code: Gemeente.objects.get_or_create(code=code, defaults={"naam": naam})[0] for naam, code in migratie.GEMEENTEN
-    }
-    for gemeente, naam, code, toelichting in migratie.GEBIEDEN:
-        Gebied.objects.get_or_create(
-            code=code, defaults={"naam": naam, "gemeente": gemeenten[gemeente], "toelichting": toelichting}
-        )
     aard("behandeling")
 
 
