@@ -19,6 +19,13 @@ from staff.models import Domein, Medewerker, Plaatsing
 BATCH = 1000
 
 
+def _personeelsnummers(dataset) -> set[str]:
+    """The personnel numbers a file names (none when it has no such column)."""
+    if "personeelsnummer" not in (dataset.headers or []):
+        return set()
+    return {str(n).strip() for n in dataset["personeelsnummer"] if n}
+
+
 class _OpzoekWidget(widgets.ForeignKeyWidget):
     """A foreign key looked up in a dictionary that the resource fills once per file."""
 
@@ -129,11 +136,7 @@ class MedewerkerResource(_BulkResource):
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
-        nummers = (
-            {str(n).strip() for n in dataset["personeelsnummer"] if n}
-            if "personeelsnummer" in (dataset.headers or [])
-            else set()
-        )
+        nummers = _personeelsnummers(dataset)
         self.bestaand = {
             m.personeelsnummer: m
             for m in Medewerker.objects.filter(personeelsnummer__in=nummers).select_related("werkgever")
@@ -198,11 +201,7 @@ class PlaatsingResource(_BulkResource):
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
-        nummers = (
-            {str(n).strip() for n in dataset["personeelsnummer"] if n}
-            if "personeelsnummer" in (dataset.headers or [])
-            else set()
-        )
+        nummers = _personeelsnummers(dataset)
         # The row lock on the employees of the file, as in the services, for the FTE-sum check: one query.
         medewerkers = {
             m.personeelsnummer: m
