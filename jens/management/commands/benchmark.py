@@ -148,6 +148,9 @@ class Command(BaseCommand):
                 "CONN_MAX_AGE": 0,
             }
         )
+        if connections["default"].vendor != "postgresql":
+            # Configured for SQLite: the wrapper of that engine cannot talk to PostgreSQL; a new one is made.
+            del connections["default"]
         connections["default"].settings_dict.update(doel)
 
     @staticmethod
