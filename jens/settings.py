@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "axes",
     "csp",
     "django_otp",
@@ -269,9 +269,10 @@ EMAIL_TIMEOUT = 10
 # A list page counts at most this many rows (jens.permissions.Paginering): above it the API says "more".
 JENS_API_TELGRENS = env.int("JENS_API_TELGRENS", default=10_000)
 REST_FRAMEWORK = {
+    # The token first: a request without (valid) credentials then gets 401 with "WWW-Authenticate: Token".
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "jens.api_tokens.ApiTokenAuthenticatie",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["jens.permissions.RolRechten"],
     "DEFAULT_PARSER_CLASSES": [
@@ -296,6 +297,13 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": JENS_VERTROUWDE_PROXIES,
     "COERCE_DECIMAL_TO_STRING": True,
     "DATE_INPUT_FORMATS": ["iso-8601", "%d-%m-%Y"],
+}
+# API tokens (django-rest-knox): stored as a SHA-512 digest only, valid JENS_API_TOKEN_UREN hours after the request
+# (no sliding renewal: a stolen token stops working at its expiry at the latest).
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.int("JENS_API_TOKEN_UREN", default=10)),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "JENS werkplaats API",

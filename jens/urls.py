@@ -63,6 +63,8 @@ urlpatterns = [
     path("wachtwoord-herstel/klaar/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("admin/", admin.site.urls),
     path("api/v1/token/", inloggen.token_aanvragen, name="api-token"),
+    path("api/v1/token/intrekken/", inloggen.token_intrekken, name="api-token-intrekken"),
+    path("api/v1/token/alle-intrekken/", inloggen.alle_tokens_intrekken, name="api-token-alle-intrekken"),
     path("api/v1/", include(router.urls)),
     path("api/v1/", include(api_extra)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -114,6 +114,6 @@ def test_token_alleen_met_tweede_factor_en_juiste_code(maak_gebruiker):
     )
     assert antwoord.status_code == 400
     assert antwoord.json()["code"] == ["Deze code klopt niet of is verlopen."]
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
-    assert not Token.objects.exists()
+    assert not AuthToken.objects.exists()
