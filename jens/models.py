@@ -197,6 +197,9 @@ class Toegangslog(models.Model):
     volgnummer = models.PositiveBigIntegerField(_("volgnummer"), null=True, blank=True, unique=True, editable=False)
     vorige_hash = models.CharField(_("vorige hash"), max_length=64, blank=True, editable=False)
     hash = models.CharField(_("hash"), max_length=64, blank=True, editable=False)
+    # Which fields the hash covers (jens.toegangslog.VELDEN_PER_VERSIE): 1 for rows sealed before the list
+    # columns were covered, 2 for every row written since.
+    ketenversie = models.PositiveSmallIntegerField(_("versie van de keten"), default=2, editable=False)
 
     class Meta:
         ordering = ["-tijdstip"]

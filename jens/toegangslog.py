@@ -6,7 +6,10 @@
   is not in the database, so whoever can change the table cannot compute a matching hash.
 - ``controleer`` recomputes the chain; a changed, removed or inserted sealed row breaks it, and the daily task
   raises a signalering for the functioneel beheerder.
-- On PostgreSQL a trigger (migration ``jens.0004``) refuses every UPDATE of a row's content and every DELETE; only
+- Version 2 of the chain (``ketenversie``, migration ``jens.0008``) also seals ``object_ids`` and ``clienten``;
+  rows sealed before keep version 1 and verify under the old field list (re-sealing them would put a new seal on
+  whatever they hold now, so they are not re-sealed; the trigger protects their lists from then on).
+- On PostgreSQL a trigger (migrations ``jens.0004`` and ``jens.0008``) refuses every UPDATE of a row's content and every DELETE; only
   ``opschonen`` (the retention job, a separate command and task) may delete rows older than the term
   (``JENS_TOEGANGSLOG_BEWAAR_JAREN``, default 5): it announces the cut-off in a transaction-local setting the
   trigger checks, and records where the chain now begins.
@@ -27,7 +30,10 @@ from jens.models import Toegangslog, ToegangslogKetting
 
 logger = logging.getLogger(__name__)
 
-VELDEN = (
+# The fields each version of the chain seals. Version 1 (the rows sealed before the list reads' columns were
+# covered) is kept so those rows verify as they were sealed; every row written since gets version 2, whose hash
+# also covers the lists of ids and clients of a list read, and the version number itself.
+VELDEN_V1 = (
     "tijdstip",
     "gebruikersnaam",
     "rol",
@@ -40,6 +46,9 @@ VELDEN = (
     "werkplek",
     "uitkomst",
 )
+VELDEN = (*VELDEN_V1, "object_ids", "clienten")
+VERSIE = 2
+VELDEN_PER_VERSIE = {1: VELDEN_V1, 2: VELDEN}
 SIGNALERING_SOORT = "toegangslog_keten_gebroken"
 OPSCHONEN_INSTELLING = "jens.toegangslog_opschonen_tot"
 PER_KEER = 2000
@@ -57,9 +66,13 @@ def _waarde(veld: str, waarde) -> str:
     return str(waarde)
 
 
-def bereken_hash(velden: dict, volgnummer: int, vorige_hash: str) -> str:
-    """HMAC-SHA256 over the number, the previous hash and the row's NEN 7513 fields (unit-separated)."""
-    delen = [str(volgnummer), vorige_hash, *(_waarde(v, velden[v]) for v in VELDEN)]
+def bereken_hash(velden: dict, volgnummer: int, vorige_hash: str, versie: int = VERSIE) -> str:
+    """HMAC-SHA256 over the number, the previous hash and the row's NEN 7513 fields (unit-separated); from version 2
+    on also over the version, so a row cannot be passed off as sealed under an older field list."""
+    if versie not in VELDEN_PER_VERSIE:
+        return ""  # an unknown version never verifies
+    kop = [str(volgnummer), vorige_hash] + ([f"v{versie}"] if versie > 1 else [])
+    delen = [*kop, *(_waarde(v, velden[v]) for v in VELDEN_PER_VERSIE[versie])]
     return hmac.new(_sleutel(), "\x1f".join(delen).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
@@ -75,14 +88,16 @@ def verzegel(*, max_regels: int = 50_000) -> int:
     while totaal < max_regels:
         with transaction.atomic():
             ketting = _ketting(lock=True)
-            regels = list(Toegangslog.objects.filter(hash="").order_by("id").values("id", *VELDEN)[:PER_KEER])
+            regels = list(
+                Toegangslog.objects.filter(hash="").order_by("id").values("id", "ketenversie", *VELDEN)[:PER_KEER]
+            )
             if not regels:
                 return totaal
             nummer, vorige = ketting.laatste_volgnummer, ketting.laatste_hash
             bijgewerkt = []
             for regel in regels:
                 nummer += 1
-                h = bereken_hash(regel, nummer, vorige)
+                h = bereken_hash(regel, nummer, vorige, regel["ketenversie"])
                 bijgewerkt.append(Toegangslog(id=regel["id"], volgnummer=nummer, vorige_hash=vorige, hash=h))
                 vorige = h
             Toegangslog.objects.bulk_update(bijgewerkt, ["volgnummer", "vorige_hash", "hash"], batch_size=500)
@@ -108,10 +123,10 @@ def controleer() -> Controle:
     rijen = (
         Toegangslog.objects.exclude(volgnummer=None)
         .order_by("volgnummer")
-        .values_list("volgnummer", "vorige_hash", "hash", *VELDEN)
+        .values_list("volgnummer", "vorige_hash", "hash", "ketenversie", *VELDEN)
         .iterator(chunk_size=PER_KEER)
     )
-    for volgnummer, vorige_hash, opgeslagen, *waarden in rijen:
+    for volgnummer, vorige_hash, opgeslagen, versie, *waarden in rijen:
         if volgnummer != verwacht_nummer:
             if volgnummer > verwacht_nummer:
                 melding = f"regel {verwacht_nummer} t/m {volgnummer - 1} ontbreekt (verwijderd)"
@@ -120,7 +135,7 @@ def controleer() -> Controle:
             return Controle(False, aantal, melding, verwacht_nummer)
         if vorige_hash != vorige:
             return Controle(False, aantal, f"regel {volgnummer} verwijst niet naar de vorige regel", volgnummer)
-        if bereken_hash(dict(zip(VELDEN, waarden, strict=True)), volgnummer, vorige) != opgeslagen:
+        if bereken_hash(dict(zip(VELDEN, waarden, strict=True)), volgnummer, vorige, versie) != opgeslagen:
             return Controle(False, aantal, f"regel {volgnummer} is gewijzigd", volgnummer)
         vorige = opgeslagen
         verwacht_nummer += 1

@@ -172,3 +172,62 @@ def test_zware_taken_staan_in_de_planning():
         "jens.tasks.controleer_toegangslog",
         "jens.tasks.schoon_toegangslog_op",
     } <= taken
+
+
+def _lijstregel(**velden) -> Toegangslog:
+    return _regel(object_id="", client="", object_ids=" 11 12 13 ", clienten=" C0000011 C0000012 C0000013 ", **velden)
+
+
+@pytest.mark.parametrize(
+    ("kolom", "waarde"), [("clienten", " C0000011 C0000013 "), ("object_ids", " 11 13 "), ("ketenversie", 1)]
+)
+def test_gewijzigde_lijst_van_een_verzegelde_regel_valt_op(vijf_regels, kolom, waarde):
+    """A list read's clients and ids (and the chain version) are sealed too: removing a client from the list of
+    a sealed row breaks the chain."""
+    regel = _lijstregel()
+    assert toegangslog.verzegel() == 1
+    regel.refresh_from_db()
+    assert regel.ketenversie == toegangslog.VERSIE == 2 and regel.volgnummer == 6
+    assert toegangslog.controleer().in_orde
+    _buiten_trigger(f"UPDATE jens_toegangslog SET {kolom} = %s WHERE volgnummer = 6", [waarde])  # noqa: S608
+    uitkomst = toegangslog.controleer()
+    assert not uitkomst.in_orde and uitkomst.melding == "regel 6 is gewijzigd"
+
+
+@pytest.mark.parametrize("kolom", ["clienten", "object_ids", "ketenversie"])
+def test_database_weigert_een_gewijzigde_lijst(vijf_regels, kolom):
+    regel = _lijstregel()
+    toegangslog.verzegel()
+    nieuw = {"clienten": " C0000011 ", "object_ids": " 11 ", "ketenversie": 1}[kolom]
+    if POSTGRES:
+        with pytest.raises(DatabaseError, match="kan niet worden gewijzigd"), transaction.atomic():
+            Toegangslog.objects.filter(pk=regel.pk).update(**{kolom: nieuw})
+        # Not sealed yet: refused as well.
+        onverzegeld = _lijstregel()
+        with pytest.raises(DatabaseError, match="kan niet worden gewijzigd"), transaction.atomic():
+            Toegangslog.objects.filter(pk=onverzegeld.pk).update(**{kolom: nieuw})
+        regel.refresh_from_db()
+        assert regel.clienten == " C0000011 C0000012 C0000013 " and regel.ketenversie == 2
+        assert toegangslog.controleer().in_orde
+    else:
+        # SQLite has no trigger: the change goes through and the chain shows it.
+        Toegangslog.objects.filter(pk=regel.pk).update(**{kolom: nieuw})
+        assert toegangslog.controleer().melding == f"regel {regel.volgnummer} is gewijzigd"
+
+
+def test_regels_van_versie_1_blijven_kloppen_naast_versie_2(db):
+    """Rows sealed before version 2 verify under the old field list; the chain runs on into version-2 rows."""
+    oud = _lijstregel(ketenversie=1)
+    assert toegangslog.verzegel() == 1
+    nieuw = _lijstregel()
+    assert toegangslog.verzegel() == 1
+    oud.refresh_from_db()
+    nieuw.refresh_from_db()
+    velden = {v: getattr(oud, v) for v in toegangslog.VELDEN}
+    assert oud.hash == toegangslog.bereken_hash(velden, 1, "", 1) != toegangslog.bereken_hash(velden, 1, "", 2)
+    assert nieuw.vorige_hash == oud.hash and nieuw.ketenversie == 2
+    assert toegangslog.controleer().in_orde and toegangslog.controleer().gecontroleerd == 2
+    # Passing a version-2 row off as version 1 (whose hash ignores the lists) does not verify.
+    _buiten_trigger("UPDATE jens_toegangslog SET ketenversie = 1, clienten = '' WHERE volgnummer = 2")
+    assert toegangslog.controleer().melding == "regel 2 is gewijzigd"
+    assert toegangslog.bereken_hash(velden, 1, "", 99) == ""  # an unknown version never verifies
