@@ -198,6 +198,7 @@ def test_gewijzigde_lijst_van_een_verzegelde_regel_valt_op(vijf_regels, kolom, w
 def test_database_weigert_een_gewijzigde_lijst(vijf_regels, kolom):
     regel = _lijstregel()
     toegangslog.verzegel()
+    regel.refresh_from_db()
     nieuw = {"clienten": " C0000011 ", "object_ids": " 11 ", "ketenversie": 1}[kolom]
     if POSTGRES:
         with pytest.raises(DatabaseError, match="kan niet worden gewijzigd"), transaction.atomic():
