@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
 from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from cases.conf import termijn
@@ -136,11 +137,22 @@ PCT_BASIS = {
     "uitbesteed_pct": ("totaal",),
     "dossier_tijdig_pct": ("dossier", "dossier_te_laat_zonder"),
     "kernteam_tijdig_pct": ("kernteam", "kernteam_te_laat_zonder"),
+    "gezinsplan_tijdig_pct": ("gezinsplan", "gezinsplan_te_laat_zonder"),
+    "regulier_pct": ("totaal",),
+    "gemiddelde_duur_dagen": ("afgeronde_klantreizen",),
+    "gemiddelde_duur_hulpvraag_dagen": ("afgesloten_hulpvragen",),
 }
+# A difference of two counts (this quarter against the previous): hidden when one of them is hidden.
+VERSCHIL_BASIS = {"verschil": ("wachtend", "vorig_kwartaal")}
 # Counts in one dict that follow from each other (start + instroom - uitstroom = end): when one is hidden, the
 # other goes too (jens.privacy.maskeer_groep).
-GROEPEN = (("bij_aanvang", "instroom", "uitstroom", "ultimo"), ("in_zorg", "instroom", "uitstroom"))
-GEEN_AANTAL = ("norm", "gemeente", "gebied", "maand")
+GROEPEN = (
+    ("bij_aanvang", "instroom", "uitstroom", "ultimo"),
+    ("in_zorg", "instroom", "uitstroom"),
+    ("eerste_keer", "terugkerend", "voortzetting"),  # the requests received, by how they came in
+)
+GEEN_AANTAL = ("norm", "gemeente", "gebied", "maand", "dossier_werkdagen", "kernteam_werkdagen", "gezinsplan_weken",
+               "aansluiting_dagen", "peildatum", "kwartaal")  # fmt: skip
 
 
 def maskeer(waarde, *, rij: bool = False):
@@ -169,6 +181,9 @@ def maskeer(waarde, *, rij: bool = False):
     for k, v in waarde.items():
         if k in GEEN_AANTAL or k.endswith("_norm"):
             uit[k] = v
+        elif k in VERSCHIL_BASIS:
+            verborgen = rij_klein or any(is_klein_aantal(waarde.get(b)) for b in VERSCHIL_BASIS[k])
+            uit[k] = None if verborgen else v
         elif k in PCT_BASIS:
             basis = sum(waarde.get(b) or 0 for b in PCT_BASIS[k])
             uit[k] = None if rij_klein else maskeer_deel(v, basis)
@@ -515,6 +530,11 @@ def norm_cijfers(periode: Periode, *, gemeente=None) -> dict:
         kernteam_te_laat_zonder=Count("pk", filter=te_laat_zonder("kernteam_op", "kernteam_uiterlijk")),
         meervoudig=Count("pk", filter=meervoudig),
         met_gezinsplan=Count("pk", filter=meervoudig & Q(gezinsplan_op__isnull=False)),
+        gezinsplan=Count("pk", filter=Q(gezinsplan_op__isnull=False, gezinsplan_uiterlijk__isnull=False)),
+        gezinsplan_tijdig=Count("pk", filter=Q(gezinsplan_op__lte=F("gezinsplan_uiterlijk"))),
+        gezinsplan_te_laat_zonder=Count(
+            "pk", filter=Q(gezinsplan_uiterlijk__isnull=False) & te_laat_zonder("gezinsplan_op", "gezinsplan_uiterlijk")
+        ),
         met_vast_aanspreekpunt=Count("pk", filter=meervoudig & Q(regisseur__isnull=False)),
     )
     return {
@@ -522,6 +542,14 @@ def norm_cijfers(periode: Periode, *, gemeente=None) -> dict:
         # A file (core team) still missing after its term counts as late, not as "not yet measured".
         "dossier_tijdig_pct": pct(r["dossier_tijdig"], r["dossier"] + r["dossier_te_laat_zonder"]),
         "kernteam_tijdig_pct": pct(r["kernteam_tijdig"], r["kernteam"] + r["kernteam_te_laat_zonder"]),
+        "gezinsplan_tijdig_pct": pct(r["gezinsplan_tijdig"], r["gezinsplan"] + r["gezinsplan_te_laat_zonder"]),
+        # The norms of the intake steps ("normen toeleiding"): the share of requests whose step was on time.
+        "dossier_werkdagen": termijn("CASES_DOSSIER_WERKDAGEN"),
+        "dossier_tijdig_norm": termijn("CASES_NORM_DOSSIER_TIJDIG_PCT"),
+        "kernteam_werkdagen": termijn("CASES_KERNTEAM_WERKDAGEN"),
+        "kernteam_tijdig_norm": termijn("CASES_NORM_KERNTEAM_TIJDIG_PCT"),
+        "gezinsplan_weken": termijn("CASES_GEZINSPLAN_WEKEN"),
+        "gezinsplan_tijdig_norm": termijn("CASES_NORM_GEZINSPLAN_TIJDIG_PCT"),
         "gezinsplan_pct": pct(r["met_gezinsplan"], r["meervoudig"]),
         "gezinsplan_norm": termijn("CASES_NORM_GEZINSPLAN_PCT"),
         "vast_aanspreekpunt_pct": pct(r["met_vast_aanspreekpunt"], r["meervoudig"]),
@@ -529,39 +557,277 @@ def norm_cijfers(periode: Periode, *, gemeente=None) -> dict:
     }
 
 
-def klantreis_cijfers(periode: Periode, *, gemeente=None) -> dict:
-    """Client journeys that ended in the period: a young person's requests chained when the next
-    starts within 30 days of the previous closure; length from first contact to closure. Returning
-    clients: journeys ended in the period of young people with an earlier journey.
-
-    Fetches three columns of the requests of the young people with a closure in the period."""
-    aansluiting = timedelta(days=termijn("CASES_KLANTREIS_AANSLUITING_DAGEN"))
-    jeugdigen = Hulpvraag.objects.filter(
-        _gemeente_q(gemeente, "jeugdige__gemeente"), afgesloten_op__gte=periode.van, afgesloten_op__lte=periode.tot
-    ).values("jeugdige")
-    rijen = (
-        Hulpvraag.objects.filter(jeugdige__in=jeugdigen, ontvangen_op__lte=periode.tot)
-        .order_by("jeugdige", "ontvangen_op")
-        .values_list("jeugdige", "ontvangen_op", "afgesloten_op")
-    )
-    lengtes, terugkerend = [], 0
-    reizen: dict[int, list[list]] = defaultdict(list)
+def _klantreizen(rijen, aansluiting: timedelta) -> dict[int, list[dict]]:
+    """Per young person their journeys from rows (jeugdige, ontvangen_op, afgesloten_op) ordered by receipt: a
+    request received while an earlier one is open, or within ``aansluiting`` of the journey's last closure,
+    continues that journey; otherwise it starts a new one. A journey: begin, einde (None while a request is open)
+    and the receipts of its requests with how each one came in ("eerste_keer", "terugkerend", "voortzetting")."""
+    reizen: dict[int, list[dict]] = defaultdict(list)
     for jeugdige_id, ontvangen, afgesloten in rijen:
         lijst = reizen[jeugdige_id]
-        if lijst and (lijst[-1][1] is None or ontvangen <= lijst[-1][1] + aansluiting):
-            laatste = lijst[-1][1]
-            lijst[-1][1] = None if (afgesloten is None or laatste is None) else max(laatste, afgesloten)
+        vorige = lijst[-1] if lijst else None
+        if vorige and (vorige["einde"] is None or ontvangen <= vorige["einde"] + aansluiting):
+            open_ = afgesloten is None or vorige["open"]
+            vorige["open"] = open_
+            vorige["einde"] = None if open_ else max(vorige["einde"], afgesloten)
+            vorige["instroom"].append((ontvangen, "voortzetting"))
         else:
-            lijst.append([ontvangen, afgesloten])
-    for lijst in reizen.values():
-        for i, (begin, einde) in enumerate(lijst):
+            soort = "terugkerend" if lijst else "eerste_keer"
+            lijst.append({"begin": ontvangen, "einde": afgesloten, "open": afgesloten is None,
+                          "instroom": [(ontvangen, soort)]})  # fmt: skip
+    return reizen
+
+
+def klantreis_cijfers(periode: Periode, *, gemeente=None) -> dict:
+    """The client journey ("klantreis") of the period. A young person's requests form one journey while the next
+    is received before the previous closes or within 30 days after (``CASES_KLANTREIS_AANSLUITING_DAGEN``); its
+    length runs from the first receipt to the last closure.
+
+    - ``gemiddelde_duur_dagen``: the mean length of the journeys that ended in the period (norm 315 days);
+      ``gemiddelde_duur_hulpvraag_dagen`` the mean of the requests closed in the period, each on its own.
+    - The requests received in the period by how they came in: ``eerste_keer`` (the young person's first request),
+      ``terugkerend`` (an earlier journey ended more than 30 days before: a new journey of a returning young person)
+      and ``voortzetting`` (received within 30 days of a closure or while care is open: the same journey goes on,
+      not counted as new).
+    - ``terugkerende_clienten``: the journeys ended in the period that were not the young person's first.
+
+    One query: three date columns of the requests (up to the end of the period) of the young people with a
+    receipt or a closure in the period; the chaining is done over these rows."""
+    aansluiting = timedelta(days=termijn("CASES_KLANTREIS_AANSLUITING_DAGEN"))
+    in_periode = Q(afgesloten_op__gte=periode.van, afgesloten_op__lte=periode.tot) | Q(
+        ontvangen_op__gte=periode.van, ontvangen_op__lte=periode.tot
+    )
+    jeugdigen = Hulpvraag.objects.filter(in_periode, _gemeente_q(gemeente, "jeugdige__gemeente")).values("jeugdige")
+    rijen = (
+        Hulpvraag.objects.filter(jeugdige__in=jeugdigen, ontvangen_op__lte=periode.tot)
+        .order_by("jeugdige", "ontvangen_op", "pk")
+        .values_list("jeugdige", "ontvangen_op", "afgesloten_op")
+    )
+    lengtes, hulpvraag_lengtes, terugkerend = [], [], 0
+    instroom = {"eerste_keer": 0, "terugkerend": 0, "voortzetting": 0}
+    rijen = list(rijen)
+    for _, ontvangen, afgesloten in rijen:
+        if afgesloten is not None and periode.van <= afgesloten <= periode.tot:
+            hulpvraag_lengtes.append((afgesloten - ontvangen).days)
+    for lijst in _klantreizen(rijen, aansluiting).values():
+        for i, reis in enumerate(lijst):
+            einde = reis["einde"]
+            # a closure after the end of the period is not known on its last day
             if einde is not None and periode.van <= einde <= periode.tot:
-                lengtes.append((einde - begin).days)
+                lengtes.append((einde - reis["begin"]).days)
                 terugkerend += i > 0
-    gemiddeld = round(sum(lengtes) / len(lengtes)) if lengtes else None
+            for ontvangen, soort in reis["instroom"]:
+                if periode.van <= ontvangen <= periode.tot:
+                    instroom[soort] += 1
+
+    def gemiddeld(waarden):
+        if not waarden:
+            return None
+        return int((Decimal(sum(waarden)) / len(waarden)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
     return {
         "afgeronde_klantreizen": len(lengtes),
-        "gemiddelde_duur_dagen": gemiddeld,
+        "gemiddelde_duur_dagen": gemiddeld(lengtes),
         "norm_dagen": termijn("CASES_NORM_KLANTREIS_DAGEN"),
+        "afgesloten_hulpvragen": len(hulpvraag_lengtes),
+        "gemiddelde_duur_hulpvraag_dagen": gemiddeld(hulpvraag_lengtes),
         "terugkerende_clienten": terugkerend,
+        **instroom,
+        "ontvangen_hulpvragen": sum(instroom.values()),
+        "aansluiting_dagen": aansluiting.days,
+    }
+
+
+# --- Reasons care ended ---------------------------------------------------------------------------
+
+# A request that ended as planned or early by agreement ended regularly ("regulier"); a move, a one-sided end by the
+# client or the provider, or another reason did not. (The published table names the share regular against 85%.)
+EINDE_REGULIER = (Hulpvraag.EindeReden.VOLGENS_PLAN, Hulpvraag.EindeReden.VOORTIJDIG_IN_OVERLEG)
+
+
+def einde_redenen_rapport(periode: Periode, *, gemeente=None) -> dict:
+    """Requests closed in the period per end reason (every reason, also when none ended so), each with its share,
+    and the share that ended regularly against the norm (85%). One query."""
+    r = Hulpvraag.objects.filter(
+        _gemeente_q(gemeente, "jeugdige__gemeente"), afgesloten_op__gte=periode.van, afgesloten_op__lte=periode.tot
+    ).aggregate(
+        totaal=Count("pk"),
+        onbekend=Count("pk", filter=Q(einde_reden="")),
+        **{f"r_{reden}": Count("pk", filter=Q(einde_reden=reden)) for reden in Hulpvraag.EindeReden.values},
+    )
+    totaal = r["totaal"]
+    rijen = [
+        {
+            "reden": reden,
+            "label": str(label),
+            "is_regulier": reden in EINDE_REGULIER,
+            "aantal": r[f"r_{reden}"],
+            "aandeel_pct": pct(r[f"r_{reden}"], totaal),
+        }
+        for reden, label in Hulpvraag.EindeReden.choices
+    ]
+    if r["onbekend"]:
+        rijen.append(
+            {"reden": "", "label": "niet vastgelegd", "is_regulier": False, "aantal": r["onbekend"],
+             "aandeel_pct": pct(r["onbekend"], totaal)}
+        )  # fmt: skip
+    regulier = sum(x["aantal"] for x in rijen if x["is_regulier"])
+    return {
+        "rijen": rijen,
+        "totaal": totaal,
+        "regulier": regulier,
+        "regulier_pct": pct(regulier, totaal),
+        "regulier_norm": termijn("CASES_NORM_EINDE_REGULIER_PCT"),
+    }
+
+
+def maskeer_einde_redenen(data: dict) -> dict:
+    """``einde_redenen_rapport`` as the gemeente may see it: ``maskeer``, and the reasons are the parts of the total
+    shown (one hidden count takes the smallest other with it, jens.privacy.maskeer_groep); the regular count and
+    share go when a regular reason is hidden (they would give it away)."""
+    uit = maskeer(data)
+    getoond = maskeer_groep([r["aantal"] for r in data["rijen"]])
+    for rij, waarde in zip(uit["rijen"], getoond, strict=True):
+        if waarde != rij["aantal"] or not isinstance(waarde, int):
+            rij["aantal"], rij["aandeel_pct"] = waarde if isinstance(waarde, str) else None, None
+    if any(not isinstance(r["aantal"], int) for r in uit["rijen"] if r["is_regulier"]):
+        uit["regulier"], uit["regulier_pct"] = None, None
+    return uit
+
+
+# --- Requests per month ---------------------------------------------------------------------------
+
+
+def hulpvragen_per_maand(periode: Periode, *, gemeente=None) -> list[dict]:
+    """Requests received per month of the period, in total, per kind (``soort``) and per referrer (``verwijzer``),
+    every month and every kind and referrer present (0 when none). One query."""
+    rijen = {
+        r["maand"]: r
+        for r in Hulpvraag.objects.filter(
+            _gemeente_q(gemeente, "jeugdige__gemeente"), ontvangen_op__gte=periode.van, ontvangen_op__lte=periode.tot
+        )
+        .annotate(maand=TruncMonth("ontvangen_op"))
+        .values("maand")
+        .annotate(
+            totaal=Count("pk"),
+            **{f"soort_{s}": Count("pk", filter=Q(soort=s)) for s in Hulpvraag.Soort.values},
+            **{f"verwijzer_{v}": Count("pk", filter=Q(verwijzer=v)) for v in Hulpvraag.Verwijzer.values},
+        )
+        .order_by("maand")
+    }
+    uitkomst = []
+    for maand in periode.maanden():
+        r = rijen.get(maand) or {}
+        uitkomst.append(
+            {
+                "maand": maand,
+                "totaal": r.get("totaal", 0),
+                "per_soort": {s: r.get(f"soort_{s}", 0) for s in Hulpvraag.Soort.values},
+                "per_verwijzer": {v: r.get(f"verwijzer_{v}", 0) for v in Hulpvraag.Verwijzer.values},
+            }
+        )
+    return uitkomst
+
+
+def maskeer_hulpvragen_per_maand(rijen: list[dict]) -> list[dict]:
+    """``hulpvragen_per_maand`` as the gemeente may see it: counts under 5 as "<5", and per month the kinds (and the
+    referrers) are the parts of the month's total, so one hidden count takes the smallest other with it."""
+    uit = []
+    for r in rijen:
+        rij = {"maand": r["maand"], "totaal": maskeer_aantal(r["totaal"])}
+        for veld in ("per_soort", "per_verwijzer"):
+            sleutels = list(r[veld])
+            rij[veld] = dict(zip(sleutels, maskeer_groep([r[veld][k] for k in sleutels]), strict=True))
+        uit.append(rij)
+    return uit
+
+
+# --- Waiting lists per quarter --------------------------------------------------------------------
+
+
+def kwartaal_peildata(periode: Periode, *, vandaag: date | None = None) -> list[date]:
+    """The last day of each quarter that ends in the period, preceded by the last day of the quarter before the
+    first (the comparison), up to ``vandaag`` (a waiting list in the future is not known). A period without a
+    quarter end (a single month) gets its last day."""
+    vandaag = vandaag or timezone.localdate()
+
+    def kwartaal_einde(d: date) -> date:
+        maand = ((d.month - 1) // 3 + 1) * 3
+        return (date(d.year, maand, 1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+    einden = []
+    d = kwartaal_einde(periode.van)
+    while d <= periode.tot:
+        einden.append(d)
+        d = kwartaal_einde(d + timedelta(days=1))
+    if not einden:
+        einden = [periode.tot]
+    vorige = date(einden[0].year, ((einden[0].month - 1) // 3) * 3 + 1, 1) - timedelta(days=1)
+    return [d for d in [vorige, *einden] if d <= vandaag]
+
+
+def _wachtend_q(op: date) -> Q:
+    return (
+        Q(aangemeld_op__lte=op)
+        & (Q(gestart_op__isnull=True) | Q(gestart_op__gt=op))
+        & (Q(hulpvraag__afgesloten_op__isnull=True) | Q(hulpvraag__afgesloten_op__gt=op))
+    )
+
+
+def wachtlijst_per_kwartaal(periode: Periode, *, gemeente=None, vandaag: date | None = None) -> dict:
+    """The waiting list at the end of each quarter of the period and of the quarter before, in total, per provider
+    (``gebiedsteam`` for care by an area team) and per form, each with the change against the previous quarter.
+    Waiting = registered and not started by that day, the request still open (as ``wachtend_op``). One query."""
+    peildata = kwartaal_peildata(periode, vandaag=vandaag)
+    if not peildata:
+        return {"peildata": [], "kwartalen": [], "per_zorgaanbieder": [], "per_vorm": []}
+    eerste, laatste = peildata[0], peildata[-1]
+    rijen = list(
+        Zorginzet.objects.filter(
+            Q(gestart_op__isnull=True) | Q(gestart_op__gt=eerste),
+            Q(hulpvraag__afgesloten_op__isnull=True) | Q(hulpvraag__afgesloten_op__gt=eerste),
+            _gemeente_q(gemeente, "hulpvraag__jeugdige__gemeente"),
+            aangemeld_op__lte=laatste,
+        )
+        .values("zorgaanbieder__naam", "vorm")
+        .annotate(**{f"p{i}": Count("pk", filter=_wachtend_q(d)) for i, d in enumerate(peildata)})
+        .order_by()
+    )
+
+    def reeks(sleutel) -> dict[str, list[int]]:
+        uit: dict[str, list[int]] = defaultdict(lambda: [0] * len(peildata))
+        for r in rijen:
+            naam = sleutel(r)
+            for i in range(len(peildata)):
+                uit[naam][i] += r[f"p{i}"]
+        return uit
+
+    def vergelijk(aantallen: list[int]) -> dict:
+        return {
+            "wachtend": aantallen[-1],
+            "vorig_kwartaal": aantallen[-2] if len(aantallen) > 1 else None,
+            "verschil": aantallen[-1] - aantallen[-2] if len(aantallen) > 1 else None,
+        }
+
+    totalen = [sum(r[f"p{i}"] for r in rijen) for i in range(len(peildata))]
+    kwartalen = [
+        {
+            "peildatum": d,
+            "kwartaal": f"{d.year}-K{(d.month - 1) // 3 + 1}",
+            "wachtend": totalen[i],
+            "vorig_kwartaal": totalen[i - 1] if i else None,
+            "verschil": totalen[i] - totalen[i - 1] if i else None,
+        }
+        for i, d in enumerate(peildata)
+    ][1:] or [{"peildatum": laatste, "kwartaal": "", "wachtend": totalen[-1], "vorig_kwartaal": None, "verschil": None}]
+    vormen = dict(Zorginzet.Vorm.choices)
+    per_aanbieder = reeks(lambda r: r["zorgaanbieder__naam"] or "gebiedsteam")
+    per_vorm = reeks(lambda r: str(vormen.get(r["vorm"], r["vorm"])))
+    return {
+        "peildata": peildata,
+        "kwartalen": kwartalen,
+        "per_zorgaanbieder": [
+            {"zorgaanbieder": naam, **vergelijk(a)} for naam, a in sorted(per_aanbieder.items()) if any(a)
+        ],
+        "per_vorm": [{"vorm": naam, **vergelijk(a)} for naam, a in sorted(per_vorm.items()) if any(a)],
     }

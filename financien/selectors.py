@@ -259,6 +259,31 @@ def zorgverdeling(periode: Periode, *, gemeente=None) -> dict:
     }
 
 
+def grootste_aanbieders(periode: Periode, *, gemeente=None, aantal: int = 7) -> dict:
+    """The ``aantal`` providers with the most spending on outsourced care (``contracts.Uitgave``, category
+    specialistische zorg) in the months of the period, each with its share of all outsourced care, and what the
+    others together got. Two queries (the top and the total), whatever the number of providers."""
+    basis = Uitgave.objects.filter(
+        in_periode(periode), gemeente_q(gemeente), categorie=Uitgave.Categorie.SPECIALISTISCHE_ZORG
+    )
+    totaal = _euro(basis.aggregate(s=Sum("bedrag"))["s"] or NUL)
+    rijen = [
+        {"zorgaanbieder": r["zorgaanbieder__naam"], "bedrag": _euro(r["s"]), "aandeel_pct": _pct(_euro(r["s"]), totaal)}
+        for r in basis.values("zorgaanbieder__naam")
+        .annotate(s=Sum("bedrag"))
+        .order_by("-s", "zorgaanbieder__naam")[:aantal]
+    ]
+    top = sum((r["bedrag"] for r in rijen), NUL)
+    return {
+        "periode": periode.label,
+        "rijen": rijen,
+        "top_bedrag": top,
+        "top_pct": _pct(top, totaal),
+        "overig_bedrag": totaal - top,
+        "totaal": totaal,
+    }
+
+
 def peilmaand(vandaag: date) -> date:
     """The last whole month before ``vandaag`` (the bookkeeping books a month after it ends)."""
     return vandaag.replace(day=1) - timedelta(days=1)
