@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from cases import selectors, services
-from cases.models import Jeugdige, VeiligThuisMelding
+from cases.models import Hulpvraag, Jeugdige, VeiligThuisMelding
 from jens.audit import log_toegang, log_toegang_lijst, regels_van_client
 from jens.models import Gemeente, Toegangslog
 from jens.periode import Periode
@@ -185,9 +185,27 @@ def rapportage(request: HttpRequest) -> HttpResponse:
         "vt": selectors.veilig_thuis_cijfers(periode, gemeente=gemeente),
         "wachtlijst": selectors.wachtlijst_per_gebied(op=min(periode.tot, date.today()), gemeente=gemeente),
         "aandeel": selectors.aandeel_gebiedsteam(periode, gemeente=gemeente),
+        "klantreis": selectors.klantreis_cijfers(periode, gemeente=gemeente),
+        "wachtlijst_kwartaal": selectors.wachtlijst_per_kwartaal(periode, gemeente=gemeente, vandaag=date.today()),
     }
+    einde = selectors.einde_redenen_rapport(periode, gemeente=gemeente)
+    hulpvragen = selectors.hulpvragen_per_maand(periode, gemeente=gemeente)
     if not beheer:
         data = selectors.maskeer(data)
+        einde, hulpvragen = selectors.maskeer_einde_redenen(einde), selectors.maskeer_hulpvragen_per_maand(hulpvragen)
+    data["einde"] = einde
+    # per month the counts in the order of the columns (a template cannot look a key up)
+    data["hulpvragen"] = [
+        {
+            "maand": r["maand"],
+            "totaal": r["totaal"],
+            "soorten": [r["per_soort"][k] for k in Hulpvraag.Soort.values],
+            "verwijzers": [r["per_verwijzer"][k] for k in Hulpvraag.Verwijzer.values],
+        }
+        for r in hulpvragen
+    ]
+    data["soorten"] = Hulpvraag.Soort.labels
+    data["verwijzers"] = Hulpvraag.Verwijzer.labels
     return render(
         request,
         "cases/rapportage.html",

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from cases import selectors as cases_selectors
+from cases.models import Hulpvraag
 from financien import selectors as financien_selectors
 from jens.dashboard import conf, kosten
 from jens.getallen import verkeerslicht
@@ -302,7 +304,184 @@ def onderdeel_wachtlijst(f: Filter) -> Onderdeel:
         as_x="Gebied",
         as_y="Wachtenden",
     )
-    return Onderdeel("wachtlijst", titel, tegels=[tegel], tabellen=[tabel], grafieken=[grafiek], bron="cases")
+    kwartaal = _selector("cases", "wachtlijst_per_kwartaal")(f.periode, gemeente=f.gemeente)
+    tabellen = [tabel, *_wachtlijst_kwartaal_tabellen(kwartaal)]
+    return Onderdeel("wachtlijst", titel, tegels=[tegel], tabellen=tabellen, grafieken=[grafiek], bron="cases")
+
+
+def _verschil(r: dict) -> tuple:
+    """This quarter minus the previous, hidden (for a municipality) when either count is under 5."""
+    basis = [a for a in (r.get("wachtend"), r.get("vorig_kwartaal")) if a is not None]
+    return (r.get("verschil"), "getal", min(basis) if basis else None)
+
+
+def _wachtlijst_kwartaal_tabellen(k: dict) -> list[Tabel]:
+    if not k["kwartalen"]:
+        return []
+    laatste = k["kwartalen"][-1]
+    vorige = k["peildata"][-2] if len(k["peildata"]) > 1 else None
+    vergelijk_kop = f"Vorig kwartaal ({vorige:%d-%m-%Y})" if vorige else "Vorig kwartaal"
+    kolommen = [Kolom("Wachtend", "aantal"), Kolom(vergelijk_kop, "aantal"), Kolom("Verschil", "gemengd")]
+    per_kwartaal = Tabel(
+        "wachtlijst_kwartaal",
+        "Wachtlijst per kwartaal",
+        [
+            Kolom("Kwartaal"),
+            Kolom("Peildatum"),
+            Kolom("Wachtend", "aantal"),
+            Kolom("Vorig kwartaal", "aantal"),
+            Kolom("Verschil", "gemengd"),
+        ],  # fmt: skip
+        [
+            [r["kwartaal"], _datumlabel(r["peildatum"]), r["wachtend"], r["vorig_kwartaal"], _verschil(r)]
+            for r in k["kwartalen"]
+        ],
+        toelichting="Wachtend: aangemeld voor zorg en nog niet gestart op de laatste dag van het kwartaal.",
+        blad="Wachtlijst per kwartaal",
+    )
+    per_aanbieder = Tabel(
+        "wachtlijst_aanbieder",
+        f"Wachtlijst per zorgaanbieder op {laatste['peildatum']:%d-%m-%Y}",
+        [Kolom("Zorgaanbieder"), *kolommen],
+        [[r["zorgaanbieder"], r["wachtend"], r["vorig_kwartaal"], _verschil(r)] for r in k["per_zorgaanbieder"]],
+        toelichting='Zorg door een gebiedsteam staat onder "gebiedsteam".',
+        blad="Wachtlijst per aanbieder",
+    )
+    per_vorm = Tabel(
+        "wachtlijst_vorm",
+        f"Wachtlijst per vorm van zorg op {laatste['peildatum']:%d-%m-%Y}",
+        [Kolom("Vorm"), *kolommen],
+        [[r["vorm"], r["wachtend"], r["vorig_kwartaal"], _verschil(r)] for r in k["per_vorm"]],
+        blad="Wachtlijst per vorm",
+    )
+    return [per_kwartaal, per_aanbieder, per_vorm]
+
+
+def onderdeel_klantreis(f: Filter) -> Onderdeel:
+    """The client journey (length against its norm; first time, returning and continued requests), the reasons care
+    ended against the norm for a regular end, and the requests per month by kind and by referrer."""
+    titel = "Cliëntreis, einde zorg en hulpvragen"
+    k = cases_selectors.klantreis_cijfers(f.periode, gemeente=f.gemeente)
+    e = cases_selectors.einde_redenen_rapport(f.periode, gemeente=f.gemeente)
+    per_maand = cases_selectors.hulpvragen_per_maand(f.periode, gemeente=f.gemeente)
+    a = ("", "tekst")  # an empty norm cell (not a count: the rows 5-7 are a group of counts)
+    dagen = k["aansluiting_dagen"]
+    # The regular share gives a regular reason away when the other one is shown: its base is the smallest of them.
+    regulier_basis = min([r["aantal"] for r in e["rijen"] if r["is_regulier"]] + [e["totaal"]])
+    klantreis = Tabel(
+        "klantreis",
+        f"Cliëntreis {f.periode.label}",
+        [Kolom("Kengetal"), Kolom("Waarde", "gemengd"), Kolom("Norm", "gemengd")],
+        [
+            ["Afgeronde klantreizen", (k["afgeronde_klantreizen"], "aantal"), a],
+            [
+                "Gemiddelde duur klantreis (dagen)",
+                (k["gemiddelde_duur_dagen"], "getal", k["afgeronde_klantreizen"]),
+                (k["norm_dagen"], "getal"),
+            ],
+            ["Afgesloten hulpvragen", (k["afgesloten_hulpvragen"], "aantal"), a],
+            [
+                "Gemiddelde duur per afgesloten hulpvraag (dagen)",
+                (k["gemiddelde_duur_hulpvraag_dagen"], "getal", k["afgesloten_hulpvragen"]),
+                a,
+            ],
+            ["Ontvangen hulpvragen", (k["ontvangen_hulpvragen"], "aantal"), a],
+            ["waarvan eerste keer", (k["eerste_keer"], "aantal"), a],
+            [
+                f"waarvan terugkerend (vorige klantreis meer dan {dagen} dagen geleden afgesloten)",
+                (k["terugkerend"], "aantal"),
+                a,
+            ],  # fmt: skip
+            [
+                f"waarvan voortzetting (binnen {dagen} dagen na afsluiting of tijdens zorg)",
+                (k["voortzetting"], "aantal"),
+                a,
+            ],  # fmt: skip
+            [
+                "Regulier beëindigd (%)",
+                _p(e["regulier_pct"], regulier_basis if f.gemeente else e["totaal"]),
+                _p(e["regulier_norm"]),
+            ],
+        ],
+        toelichting=(
+            f"Een klantreis loopt van de eerste hulpvraag tot de laatste afsluiting; een nieuwe hulpvraag binnen {dagen} "
+            "dagen na een afsluiting (of terwijl er nog zorg loopt) zet dezelfde klantreis voort en telt niet als nieuw. "
+            "Gemiddelde duur: van de klantreizen die in de periode zijn afgesloten."
+        ),
+        blad="Cliëntreis",
+        groepen=[[5, 6, 7]],
+    )
+    einde = Tabel(
+        "einde_redenen",
+        f"Reden einde zorg {f.periode.label}",
+        [Kolom("Reden"), Kolom("Regulier", "janee"), Kolom("Hulpvragen", "aantal"), Kolom("Aandeel (%)", "pct")],
+        [[r["label"], r["is_regulier"], r["aantal"], r["aandeel_pct"]] for r in e["rijen"]]
+        + [["Totaal", None, e["totaal"], _dec(100) if e["totaal"] else None]],
+        toelichting=(
+            f"Regulier beëindigd (volgens plan of voortijdig in overleg): {_pct_tekst(e['regulier_pct'], teken=False)}"
+            f" (norm {e['regulier_norm']}%)."
+            if e["regulier_pct"] is not None
+            else "Geen hulpvragen afgesloten in deze periode."
+        ),
+        blad="Reden einde zorg",
+    )
+    soorten, verwijzers = Hulpvraag.Soort.choices, Hulpvraag.Verwijzer.choices
+
+    def maandtabel(sleutel, tabeltitel, blad, keuzes, veld) -> Tabel:
+        rijen = [[_maandlabel(m["maand"])] + [m[veld][c] for c, _ in keuzes] + [m["totaal"]] for m in per_maand]
+        rijen.append(["Totaal", *[sum(r[i] for r in rijen) for i in range(1, len(keuzes) + 2)]])
+        return Tabel(
+            sleutel,
+            tabeltitel,
+            [Kolom("Maand")] + [Kolom(str(label), "aantal") for _, label in keuzes] + [Kolom("Totaal", "aantal")],
+            rijen,
+            blad=blad,
+            kolomgroepen=[list(range(1, len(keuzes) + 1))],
+        )
+
+    tabellen = [
+        klantreis,
+        einde,
+        maandtabel(
+            "hulpvragen_soort",
+            f"Hulpvragen per maand naar soort {f.periode.label}",
+            "Hulpvragen per soort",
+            soorten,
+            "per_soort",
+        ),  # fmt: skip
+        maandtabel(
+            "hulpvragen_verwijzer",
+            f"Hulpvragen per maand naar verwijzer {f.periode.label}",
+            "Hulpvragen per verwijzer",
+            verwijzers,
+            "per_verwijzer",
+        ),  # fmt: skip
+    ]
+    tegels = [
+        Tegel(
+            "klantreis",
+            "Gemiddelde duur klantreis (dagen)",
+            k["gemiddelde_duur_dagen"],
+            soort="getal",  # whole days, as published
+            norm=k["norm_dagen"],
+            richting="max",
+            toelichting=f"{k['afgeronde_klantreizen']} klantreizen afgesloten in de periode.",
+            detail="klantreis",
+            basis=k["afgeronde_klantreizen"],
+        ),
+        Tegel(
+            "einde_regulier",
+            "Zorg regulier beëindigd",
+            _dec(e["regulier_pct"]),
+            soort="pct",
+            norm=e["regulier_norm"],
+            richting="min",
+            toelichting="Volgens plan of voortijdig in overleg.",
+            detail="klantreis",
+            basis=regulier_basis if f.gemeente else e["totaal"],
+        ),
+    ]
+    return Onderdeel("klantreis", titel, tegels=tegels, tabellen=tabellen, bron="cases")
 
 
 def onderdeel_klachten(f: Filter) -> Onderdeel:
@@ -711,9 +890,22 @@ def onderdeel_veilig_thuis(f: Filter) -> Onderdeel:
         [Kolom("Kengetal"), Kolom("Waarde", "gemengd"), Kolom("Norm", "gemengd")],
         [
             ["Hulpvragen ontvangen", (nc["aantal"], "aantal"), a],
-            ["Dossier binnen 5 werkdagen (%)", _p(nc.get("dossier_tijdig_pct"), nc.get("dossier")), a],
-            ["Kernteam binnen 5 werkdagen (%)", _p(nc.get("kernteam_tijdig_pct"), nc.get("kernteam")), a],
+            [
+                f"Dossier binnen {nc['dossier_werkdagen']} werkdagen na ontvangst (%)",
+                _p(nc.get("dossier_tijdig_pct"), nc.get("dossier")),
+                _p(nc.get("dossier_tijdig_norm")),
+            ],
+            [
+                f"Kernteam binnen {nc['kernteam_werkdagen']} werkdagen na het dossier (%)",
+                _p(nc.get("kernteam_tijdig_pct"), nc.get("kernteam")),
+                _p(nc.get("kernteam_tijdig_norm")),
+            ],
             ["Meervoudige hulpvragen", (nc.get("meervoudig"), "aantal"), a],
+            [
+                f"Gezinsplan binnen {nc['gezinsplan_weken']} weken na het kernteam (%)",
+                _p(nc.get("gezinsplan_tijdig_pct"), nc.get("gezinsplan")),
+                _p(nc.get("gezinsplan_tijdig_norm")),
+            ],
             [
                 "Meervoudig met gezinsplan (%)",
                 _p(nc.get("gezinsplan_pct"), nc.get("meervoudig")),
@@ -725,6 +917,10 @@ def onderdeel_veilig_thuis(f: Filter) -> Onderdeel:
                 _p(nc.get("vast_aanspreekpunt_norm")),
             ],
         ],
+        toelichting=(
+            "Per stap van de toeleiding het deel van de hulpvragen waarbij de stap binnen de termijn is gezet; een stap "
+            "die na de termijn nog ontbreekt telt als te laat. De normen zijn instellingen (JENS_CASES_NORM_*)."
+        ),
         blad="Normen toeleiding",
     )
     tegels = [
@@ -978,6 +1174,31 @@ def onderdeel_financien(f: Filter) -> Onderdeel:
     )
 
 
+def onderdeel_grootste_aanbieders(f: Filter) -> Onderdeel:
+    """The seven providers with the most spending on outsourced care in the period (names with money: management)."""
+    titel = "Grootste zorgaanbieders"
+    r = financien_selectors.grootste_aanbieders(f.periode, gemeente=f.gemeente)
+    rijen = [[x["zorgaanbieder"], x["bedrag"], x["aandeel_pct"]] for x in r["rijen"]]
+    rijen.append(["Overige zorgaanbieders", r["overig_bedrag"], _pct(r["overig_bedrag"], r["totaal"])])
+    rijen.append(["Totaal uitbestede zorg", r["totaal"], _dec(100) if r["totaal"] else None])
+    tabel = Tabel(
+        "grootste_aanbieders",
+        f"De {len(r['rijen'])} grootste zorgaanbieders {f.periode.label}",
+        [Kolom("Zorgaanbieder"), Kolom("Besteding", "euro"), Kolom("Aandeel (%)", "pct")],
+        rijen,
+        toelichting="Naar besteding aan uitbestede (specialistische) zorg in de maanden van de periode.",
+        blad="Grootste zorgaanbieders",
+        alleen_onbeperkt=True,
+    )
+    return Onderdeel(
+        "grootste_aanbieders",
+        titel,
+        tabellen=[tabel],
+        bron="financien",
+        toelichting="Besteding per zorgaanbieder: voor management en functioneel beheer, niet voor een gemeente.",
+    )
+
+
 def _euro_tekst(waarde) -> str:
     return euro(waarde, 0) if waarde is not None else "—"
 
@@ -988,9 +1209,11 @@ def alle_onderdelen(f: Filter) -> list[Onderdeel]:
 
 ONDERDELEN: list[Callable[[Filter], Onderdeel]] = [
     onderdeel_clienten,
+    onderdeel_klantreis,
     onderdeel_wachtlijst,
     onderdeel_zorg,
     onderdeel_financien,
+    onderdeel_grootste_aanbieders,
     onderdeel_klachten,
     onderdeel_veilig_thuis,
     onderdeel_fte,

@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 # their own pages and no need for the combined figures.
 DASHBOARD_ROLLEN = (Rol.MANAGEMENT, Rol.FUNCTIONEEL_BEHEERDER, Rol.GEMEENTE, Rol.INKOPER)
 RAPPORT_ROLLEN = (Rol.MANAGEMENT, Rol.FUNCTIONEEL_BEHEERDER, Rol.GEMEENTE)
-ALLEEN_AANBIEDERS = ("kleine_aanbieders", "transformatie", "aanbieders", "financien")
+ALLEEN_AANBIEDERS = ("kleine_aanbieders", "transformatie", "aanbieders", "financien", "grootste_aanbieders")
 EERSTE_JAAR = 2019
 
 

@@ -145,7 +145,7 @@ def _status_tekst(tegel: Tegel, kleur: str, verborgen: bool) -> str:
 def tegel_weergave(tegel: Tegel, maskeren: bool) -> dict:
     kleur, toelichting = tegel.kleur, tegel.toelichting
     waarde = formatteer(tegel.waarde, tegel.soort, maskeren)
-    verborgen = maskeren and tegel.soort in ("pct", "euro") and is_klein_aantal(tegel.basis)
+    verborgen = maskeren and tegel.soort in ("pct", "euro", "getal", "dagen") and is_klein_aantal(tegel.basis)
     if verborgen:  # a share of fewer than 5 people: neither the value, its colour nor the figures in the note
         waarde, kleur, toelichting = VERBORGEN, "", ""
     return {
