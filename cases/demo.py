@@ -53,6 +53,12 @@ ACHTERNAMEN = [
     "Denkbeeld", "Nepveld", "Probeerkamp", "Modelink", "Kunstmans", "Bedenkers", "Simulda", "Schetsveld",
 ]  # fmt: skip
 POSTCODES = {"heerlen": "641", "landgraaf": "637", "voerendaal": "636"}
+# Returning young people: a share of the inflow of 2023H1 is someone whose earlier care ended in 2022 (the journey
+# starts again; within 30 days of the closure it continues). Their earlier care closed before the half year and the
+# new request falls in it, so the published client counts of 2022 and 2023H1 stay exactly as they are.
+AANDEEL_TERUGKEREND = 0.12
+# Reasons care ended: about 82% regular (as planned or early by agreement), below the norm of 85%.
+EINDE_GEWICHT = [70, 12, 6, 7, 2, 3]
 VERWIJZERS = list(Hulpvraag.Verwijzer.values)
 VERWIJZER_GEWICHT = [30, 18, 6, 4, 5, 8, 15, 5, 7, 2]
 
@@ -160,6 +166,27 @@ def _afgesloten_in_2022(trajecten: list, gemeenten: dict[str, Gemeente]) -> list
     ]
 
 
+def _terugkerend(trajecten: list) -> dict[int, int]:
+    """Which later trajectory (an extra one that closed in 2022) belongs to the young person of which inflow
+    trajectory of 2023H1: {index of the 2022 one: index of the 2023H1 one}. Own random generator."""
+    rng = random.Random(1230)  # noqa: S311 - deterministic synthetic data
+    afgesloten_2022: dict[int, list[int]] = {}
+    for i, (g, _, gesloten) in enumerate(trajecten):
+        if gesloten is not None and gesloten.year == 2022:
+            afgesloten_2022.setdefault(g.pk, []).append(i)
+    koppeling: dict[int, int] = {}
+    for i, (g, ontvangen, _) in enumerate(trajecten):
+        if not PERIODE_VAN <= ontvangen <= PERIODE_TOT or rng.random() >= AANDEEL_TERUGKEREND:
+            continue
+        kandidaten = [k for k in afgesloten_2022.get(g.pk, []) if k not in koppeling and trajecten[k][2] < ontvangen]
+        kort = [k for k in kandidaten if (ontvangen - trajecten[k][2]).days <= 30]
+        if kort and rng.random() < 0.5:
+            kandidaten = kort  # within 30 days: the same journey goes on
+        if kandidaten:
+            koppeling[rng.choice(kandidaten)] = i
+    return koppeling
+
+
 def _test_bsns():
     for n in range(999990000, 1000000000):
         if is_geldig_bsn(str(n)):
@@ -212,11 +239,12 @@ def seed(stdout) -> None:
             trajecten.append((gemeenten[rng.choices(namen, gewichten)[0]], ontvangen, sluiting(ontvangen)))
         maand = volgende
     trajecten += _afgesloten_in_2022(trajecten, gemeenten)
+    zelfde_jeugdige = _terugkerend(trajecten)
 
     # 2. Young people (one per trajectory; invented names; BSN only from the test range).
     bsns = _test_bsns()
     jeugdigen = []
-    for g, ontvangen, _ in trajecten:
+    for i, (g, ontvangen, _) in enumerate(trajecten):
         bsn = next(bsns, None) if rng.random() < 0.3 else None
         geboren = ontvangen - timedelta(days=rng.randint(365 * 2, 365 * 17))
         jeugdigen.append(
@@ -232,12 +260,16 @@ def seed(stdout) -> None:
                 gebied=rng.choice(gebieden[g.pk]),
             )
         )
-    Jeugdige.objects.bulk_create(jeugdigen, batch_size=2000)
+        if i in zelfde_jeugdige:  # the same young person as an earlier trajectory (the draws stay as they were)
+            jeugdigen[-1] = jeugdigen[zelfde_jeugdige[i]]
+    uniek = list({id(j): j for j in jeugdigen}.values())
+    Jeugdige.objects.bulk_create(uniek, batch_size=2000)
     genereer_clientnummers(Jeugdige.objects.all())
 
     # 3. Requests with their deadlines, as the services would have computed them.
     hulpvragen = []
-    for j, (_, ontvangen, gesloten) in zip(jeugdigen, trajecten, strict=True):
+    terug = set(zelfde_jeugdige.values())  # the requests of a returning young person: a new question
+    for i, (j, (_, ontvangen, gesloten)) in enumerate(zip(jeugdigen, trajecten, strict=True)):
         dossier_uiterlijk = wd(ontvangen, 5)
         dossier = wd(ontvangen, rng.choices([1, 2, 3, 4, 5, 7], [20, 30, 25, 12, 8, 5])[0])
         if dossier > vandaag or (gesloten and dossier > gesloten):
@@ -258,7 +290,7 @@ def seed(stdout) -> None:
                 jeugdige=j,
                 ontvangen_op=ontvangen,
                 verwijzer=rng.choices(VERWIJZERS, VERWIJZER_GEWICHT)[0],
-                soort=Hulpvraag.Soort.NIEUWE_CLIENT,
+                soort=Hulpvraag.Soort.NIEUWE_VRAAG if i in terug else Hulpvraag.Soort.NIEUWE_CLIENT,
                 triage=triage,
                 regie=(Hulpvraag.Regie.GEMEENTE if triage == "complex" else Hulpvraag.Regie.JENS) if triage else "",
                 regisseur=regisseur,
@@ -271,7 +303,7 @@ def seed(stdout) -> None:
                     else (Hulpvraag.Status.LOPEND if kernteam else Hulpvraag.Status.AANGEMELD)
                 ),
                 afgesloten_op=gesloten,
-                einde_reden=rng.choices(Hulpvraag.EindeReden.values, [62, 12, 8, 9, 3, 6])[0] if gesloten else "",
+                einde_reden=rng.choices(Hulpvraag.EindeReden.values, EINDE_GEWICHT)[0] if gesloten else "",
                 dossier_uiterlijk=dossier_uiterlijk,
                 kernteam_uiterlijk=wd(dossier, 5) if dossier else None,
                 gezinsplan_uiterlijk=kernteam + timedelta(weeks=6) if meervoudig else None,
@@ -331,7 +363,7 @@ def seed(stdout) -> None:
 
     _meldcode_en_veilig_thuis(rng, vandaag, wd, jeugdigen, hulpvragen, medewerkers)
     stdout.write(
-        f"cases: {len(jeugdigen)} jeugdigen, {len(hulpvragen)} hulpvragen, {len(zorg)} zorginzet, "
+        f"cases: {len(uniek)} jeugdigen, {len(hulpvragen)} hulpvragen, {len(zorg)} zorginzet, "
         f"{len(evaluaties)} evaluaties"
     )
 
