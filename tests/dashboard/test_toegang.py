@@ -65,7 +65,8 @@ def test_inkoper_ziet_alleen_de_aanbieders_en_financientegels_en_geen_rapportage
     response = client.get("/dashboard/", {"periode": "2023H1"})
     assert response.status_code == 200
     sleutels = {o["sleutel"] for o in response.context["onderdelen"]}
-    assert sleutels == {"transformatie", "kleine_aanbieders", "aanbieders", "financien"}  # also the controller
+    # also the controller, and the providers by spending (their work)
+    assert sleutels == {"transformatie", "kleine_aanbieders", "aanbieders", "financien", "grootste_aanbieders"}
     assert "Cliënten in zorg" not in response.content.decode()
     assert client.get("/rapportage/").status_code == 403
 
