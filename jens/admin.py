@@ -171,7 +171,7 @@ class SignaleringAdmin(AlleenLezenAdmin):
 
 @admin.register(EmailBericht)
 class EmailBerichtAdmin(AlleenLezenAdmin):
-    list_display = ["onderwerp", "aangemaakt_op", "verzonden_op", "pogingen"]
+    list_display = ["onderwerp", "aangemaakt_op", "verzonden_op", "pogingen", "volgende_poging_op"]
     list_filter = [("verzonden_op", admin.EmptyFieldListFilter)]
     search_fields = ["onderwerp"]
 

@@ -57,10 +57,12 @@ class JensConfig(AppConfig):
 
     def ready(self) -> None:
         from jens import beveiliging  # noqa: F401 - registers the session start on login
+        from jens.mail import SIGNALERING_SOORT as MAIL_SOORT
         from jens.roles import sync_rolrechten
         from jens.signaleringen import registreer_soorten
         from jens.toegangslog import SIGNALERING_SOORT
 
         registreer_soorten({SIGNALERING_SOORT: "Toegangslog mogelijk gewijzigd (keten gebroken)"})
+        registreer_soorten({MAIL_SOORT: "E-mail wordt niet verzonden (outbox loopt vast)"})
 
         post_migrate.connect(sync_rolrechten, dispatch_uid="jens.sync_rolrechten")

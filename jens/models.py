@@ -147,12 +147,21 @@ class EmailBericht(models.Model):
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
     pogingen = models.PositiveIntegerField(_("pogingen"), default=0)
     laatste_fout = models.TextField(_("laatste fout"), blank=True)
+    # When an unsent message is due again: after each failure later (doubling, capped; jens.mail.wachttijd).
+    volgende_poging_op = models.DateTimeField(_("volgende poging op"), default=timezone.now)
 
     class Meta:
         ordering = ["-aangemaakt_op"]
         verbose_name = _("e-mailbericht")
         verbose_name_plural = _("e-mailberichten")
-        indexes = [models.Index(fields=["verzonden_op"], name="emailbericht_verzonden_idx")]
+        indexes = [
+            models.Index(fields=["verzonden_op"], name="emailbericht_verzonden_idx"),
+            models.Index(
+                fields=["volgende_poging_op"],
+                condition=Q(verzonden_op__isnull=True),
+                name="emailbericht_te_versturen_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.onderwerp

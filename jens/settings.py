@@ -264,6 +264,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address of the site as users reach it, for links in e-mails (no request to build them from).
 JENS_BASIS_URL = env.str("JENS_BASIS_URL", default="http://127.0.0.1:8000").rstrip("/")
 EMAIL_TIMEOUT = 10
+# The outbox (jens.mail) retries a failed message for ever, the wait doubling from 1 minute up to this cap; after
+# this many failed attempts of one message, or this long unsent, the functioneel beheerder gets a signalering.
+JENS_MAIL_WACHTTIJD_MAX_MINUTEN = env.int("JENS_MAIL_WACHTTIJD_MAX_MINUTEN", default=60)
+JENS_MAIL_SIGNALERING_NA_POGINGEN = env.int("JENS_MAIL_SIGNALERING_NA_POGINGEN", default=5)
+JENS_MAIL_SIGNALERING_NA_MINUTEN = env.int("JENS_MAIL_SIGNALERING_NA_MINUTEN", default=60)
 
 # --- REST API -------------------------------------------------------------------------------
 # A list page counts at most this many rows (jens.permissions.Paginering): above it the API says "more".

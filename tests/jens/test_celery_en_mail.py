@@ -12,6 +12,7 @@ from jens import mail as outbox
 from jens.celery import app
 from jens.models import EmailBericht
 from jens.tasks import HARTSLAG_SLEUTEL
+from tests import klok
 
 BASIS = Path(__file__).resolve().parents[2]
 
@@ -63,8 +64,9 @@ def test_worker_met_beat_voert_de_hartslag_uit(tmp_path):
 
 
 @pytest.mark.django_db
+@pytest.mark.time_machine(klok.KERSTAVOND, tick=False)
 def test_email_blijft_bewaard_als_verzenden_mislukt_en_wordt_later_verzonden(
-    settings, django_capture_on_commit_callbacks
+    settings, django_capture_on_commit_callbacks, time_machine
 ):
     settings.EMAIL_BACKEND = "tests.jens.kapotte_mail.KapotteBackend"
     with django_capture_on_commit_callbacks(execute=True):
@@ -74,6 +76,8 @@ def test_email_blijft_bewaard_als_verzenden_mislukt_en_wordt_later_verzonden(
     assert bericht.pogingen == 1
     assert "mailserver onbereikbaar" in bericht.laatste_fout
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert outbox.verstuur_openstaande() == 0  # not due before its wait (jens.mail.wachttijd) is over
+    time_machine.move_to(bericht.volgende_poging_op)
     assert outbox.verstuur_openstaande() == 1
     bericht.refresh_from_db()
     assert bericht.verzonden_op is not None
