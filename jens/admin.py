@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.core.exceptions import ValidationError
+from knox.models import AuthToken
 from simple_history.admin import SimpleHistoryAdmin
 
 from jens import gebruikers
@@ -383,3 +384,25 @@ class GebruikerAdmin(UserAdmin):
             gemeenten=form.cleaned_data.get("gemeenten", []),
             gebieden=form.cleaned_data.get("gebieden", []),
         )
+
+
+# API tokens: knox's own admin lets whoever may add one create a token for any user, with any expiry or none, past
+# the second factor. Here a token can only be looked at and revoked (deleted); it is only issued by /api/v1/token/.
+if admin.site.is_registered(AuthToken):
+    admin.site.unregister(AuthToken)
+
+
+@admin.register(AuthToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ("user", "token_key", "created", "expiry")
+    search_fields = ("user__username",)
+    list_select_related = ("user",)
+    fields = ("user", "token_key", "created", "expiry")
+    readonly_fields = fields
+    ordering = ("-created",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -45,6 +45,9 @@ class JensConfig(AppConfig):
             # the second factor of a user who lost their phone: remove the device so they enrol again
             "otp_totp.view_totpdevice",
             "otp_totp.delete_totpdevice",
+            # revoke a lost or leaked API token (tokens are only issued through /api/v1/token/, with the second factor)
+            "knox.view_authtoken",
+            "knox.delete_authtoken",
         ],
         "management": ["view_gemeente", "view_gebied", "view_signalering", "view_sluitingsdag"],
     }

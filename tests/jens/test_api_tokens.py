@@ -170,3 +170,23 @@ def test_migratie_ruimt_de_oude_klare_tokens_op(db):
     migratie.ruim_op(apps, Uitvoerder())
     assert "authtoken_token" not in connection.introspection.table_names()
     assert not ContentType.objects.filter(app_label="authtoken").exists()
+
+
+def test_beheer_kan_tokens_intrekken_maar_niet_aanmaken(maak_gebruiker, web_als):
+    eigenaar = maak_gebruiker("management")
+    client_eigenaar = _met_token(_vraag_token(eigenaar).json()["token"])
+    token = AuthToken.objects.get(user=eigenaar)
+    beheer = web_als("functioneel_beheerder", is_staff=True)
+    lijst = beheer.get("/admin/knox/authtoken/")
+    assert lijst.status_code == 200 and eigenaar.username.encode() in lijst.content
+    assert beheer.get("/admin/knox/authtoken/add/").status_code == 403
+    pad = f"/admin/knox/authtoken/{token.pk}/delete/"
+    assert beheer.post(pad, {"post": "yes"}).status_code == 302
+    assert client_eigenaar.get("/api/v1/gemeenten/").status_code == 401
+
+
+def test_ook_een_superuser_maakt_geen_token_in_beheer(web_als):
+    superuser = web_als(None, superuser=True)
+    assert superuser.get("/admin/knox/authtoken/add/").status_code == 403
+    assert superuser.post("/admin/knox/authtoken/add/", {"user": superuser.user.pk}).status_code == 403
+    assert not AuthToken.objects.exists()
