@@ -37,10 +37,10 @@ def _browser():
 
 @pytest.fixture
 def pagina(_browser):
-    # bypass_csp: the accessibility check injects the vendored axe-core as an inline script, which the strict
-    # Content-Security-Policy would block; the policy itself is tested on the headers and templates
-    # (tests/jens/test_beveiliging.py).
-    context = _browser.new_context(locale="nl-NL", bypass_csp=True)
+    # The site's real Content-Security-Policy applies; its violations are recorded (tests/browser/axe.py).
+    from tests.browser.axe import nieuwe_context
+
+    context = nieuwe_context(_browser)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

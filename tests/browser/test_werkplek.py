@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.browser.axe import controleer
+from tests.browser.axe import controleer, nieuwe_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -61,9 +61,7 @@ def gegevens(db):
 
 
 def _context(browser, breedte: int):
-    context = browser.new_context(
-        locale="nl-NL", viewport={"width": breedte, "height": 900}, bypass_csp=True
-    )  # axe-core
+    context = nieuwe_context(browser, viewport={"width": breedte, "height": 900})
     pagina = context.new_page()
     pagina.set_default_timeout(15_000)
     return context, pagina
