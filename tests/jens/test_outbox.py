@@ -164,3 +164,13 @@ def test_ronde_zonder_werk_is_een_vast_aantal_queries(django_assert_num_queries,
     outbox.verstuur_openstaande()
     with django_assert_num_queries(2):
         assert outbox.verstuur_openstaande() == 0
+
+
+def test_beheerder_ziet_de_signalering_op_de_startpagina(smtp_plat, django_capture_on_commit_callbacks, web_als):
+    smtp_plat.JENS_MAIL_SIGNALERING_NA_POGINGEN = 1
+    _zet_in_outbox(django_capture_on_commit_callbacks)
+    outbox.bewaak_outbox(nu=BEGIN)
+    pagina = web_als("functioneel_beheerder", is_staff=True).get("/")
+    assert pagina.status_code == 200
+    tekst = pagina.content.decode()
+    assert "E-mail wordt niet verzonden" in tekst and "/admin/jens/emailbericht/" in tekst
