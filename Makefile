@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.geinstalleerd
 
-.PHONY: install run test test-datum lint migrate demo worker browser bench
+.PHONY: install run test test-datum lint migrate demo worker browser bench schemathesis
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ test-datum: install browser
 	@command -v faketime >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q faketime; } \
 		|| { echo "faketime ontbreekt: installeer het met 'sudo apt-get install faketime'"; exit 1; }
 	TZ=UTC faketime '$(DATUM)' $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+# Schemathesis against a live server on loopback (bin/schemathesis): every API operation, positive and negative,
+# as management and as gedragswetenschapper; fails on any 5xx. Bounded to a few minutes; more:
+# make schemathesis SCHEMATHESIS_VOORBEELDEN=20 SCHEMATHESIS_FASEN=examples,coverage,fuzzing
+schemathesis: install
+	bin/schemathesis
 
 worker: install
 	$(BIN)/celery -A jens worker -B --loglevel=INFO

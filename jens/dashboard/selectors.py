@@ -48,6 +48,9 @@ class Tabel:
     groepen: list[list[int]] = field(default_factory=list)
     # Columns whose counts in one row follow from the others (start + instroom - uitstroom = end): the same rule.
     kolomgroepen: list[list[int]] = field(default_factory=list)
+    # Cells a municipality may not see whatever the table's own groups say, {(row, column): text}: computed with the
+    # counts of another table they follow from (the clients per gemeente and per month, cases.selectors).
+    verborgen: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -181,7 +184,6 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
         ],
         rijen,
         toelichting=GEMIDDELD_PER_MAAND_UITLEG,
-        kolomgroepen=[[1, 2, 3, 4]],  # bij aanvang + instroom - uitstroom = ultimo
     )
     maanden = Tabel(
         "clienten_per_maand",
@@ -189,8 +191,19 @@ def onderdeel_clienten(f: Filter) -> Onderdeel:
         [Kolom("Maand"), Kolom("In zorg", "aantal"), Kolom("Instroom", "aantal"), Kolom("Uitstroom", "aantal")],
         [[_maandlabel(r["maand"]), r["in_zorg"], r["instroom"], r["uitstroom"]] for r in per_maand],
         in_rapport=False,
-        kolomgroepen=[[1, 2, 3]],  # the change in care from month to month = instroom - uitstroom
     )
+    # The per-gemeente row of the months (the last: the municipality's, or HLV) and the months are masked together:
+    # start + instroom - uitstroom = end, and month after month (cases.selectors.verborgen_clienten).
+    verborgen = _selector("cases", "verborgen_clienten")
+    if verborgen is not None and rapport["rijen"]:
+        r = len(rijen) - 1
+        kolom = {"bij_aanvang": 1, "instroom": 2, "uitstroom": 3, "ultimo": 4, "gemiddeld_per_maand": 5}
+        maandkolom = {"in_zorg": 1, "instroom": 2, "uitstroom": 3}
+        for sleutel, tekst in verborgen(rapport["rijen"][-1], per_maand).items():
+            if sleutel[0] == "rij" and sleutel[1] in kolom:
+                per_gemeente.verborgen[(r, kolom[sleutel[1]])] = tekst
+            elif sleutel[0] == "maand":
+                maanden.verborgen[(sleutel[1], maandkolom[sleutel[2]])] = tekst
     # The row for the filter: HLV (all) or the chosen municipality.
     doel = f.gemeente.naam if f.gemeente else "HLV"
     rij = next((r for r in rijen if r[0].lower() == doel.lower()), rijen[-1] if rijen else None)

@@ -360,3 +360,54 @@ def test_gemeente_ziet_geen_aandeel_van_minder_dan_5_meldingen():
     assert data["normen"]["gezinsplan_pct"] == Decimal("91.7") and data["normen"]["gezinsplan_norm"] == 85
     # in_zorg from month to month = instroom - uitstroom: with the uitstroom shown the hidden instroom would follow.
     assert data["per_maand"] == [{"maand": "2023-01", "in_zorg": 40, "instroom": "<5", "uitstroom": "—"}]
+
+
+def test_gemeente_kan_een_verborgen_aantal_niet_afleiden_uit_de_maanden():
+    """The report row and its months are masked together (cases.selectors.verborgen_clienten): February's inflow of
+    2 is hidden, and neither the month's own row nor March's counts nor the period's start and end give it away."""
+    from cases import selectors
+
+    rij = {
+        "gemeente": "Heerlen",
+        "bij_aanvang": 14,
+        "instroom": 15,
+        "uitstroom": 21,
+        "ultimo": 8,
+        "gemiddeld_per_maand": 11,
+        "gemiddeld_in_zorg_per_maand": 10,
+    }
+    maanden = [
+        {"maand": "2023-01", "in_zorg": 15, "instroom": 6, "uitstroom": 5},
+        {"maand": "2023-02", "in_zorg": 7, "instroom": 2, "uitstroom": 10},
+        {"maand": "2023-03", "in_zorg": 8, "instroom": 7, "uitstroom": 6},
+    ]
+    for data in ({"clienten": {"rijen": [rij]}, "per_maand": maanden}, {"rijen": [rij], "per_maand": maanden}):
+        uit = selectors.maskeer(data)
+        getoond = uit["per_maand"]
+        assert getoond[1]["instroom"] == "<5"
+        # Whatever else is shown: try every value 0..30 for the hidden February counts with the shown ones fixed:
+        # more than one inflow must fit start + in - out = end month after month.
+        feb = getoond[1]
+        verborgen = [k for k in ("in_zorg", "instroom", "uitstroom") if isinstance(feb[k], str)]
+        assert len(verborgen) >= 2
+        rapport = uit.get("clienten", uit)["rijen"][0]
+        assert rapport["instroom"] == 15 and rapport["gemiddeld_per_maand"] == 11  # shown on the tiles too
+        assert all(isinstance(getoond[i][k], int) for i in (0, 2) for k in ("instroom", "uitstroom"))
+        begin = getoond[0]["in_zorg"]
+        eind = (
+            getoond[2]["in_zorg"] - getoond[2]["instroom"] + getoond[2]["uitstroom"]
+            if isinstance(getoond[2]["in_zorg"], int)
+            else None
+        )
+        mogelijk = {
+            i
+            for i in range(31)
+            for o in range(31)
+            for z in range(31)
+            if all(
+                (feb[k] == v) or isinstance(feb[k], str) for k, v in (("instroom", i), ("uitstroom", o), ("in_zorg", z))
+            )
+            and begin + i - o == z
+            and (eind is None or z == eind)
+        }
+        assert len(mogelijk) > 1

@@ -36,3 +36,69 @@ def test_een_aandeel_van_minder_dan_5_personen_wordt_niet_getoond():
     assert maskeer_deel(Decimal("100.0"), 3) is None
     assert maskeer_deel(Decimal("100.0"), 5) == Decimal("100.0")
     assert maskeer_deel(None, 0) is None
+
+
+from jens.privacy import verborgen_in_stelsel  # noqa: E402
+
+
+def _afleidbaar_met_de_hand(waarden, relaties, verborgen):
+    """Brute force: a hidden count is derivable when every assignment of nearby values (the true one +-3, not
+    below 0) to the hidden cells that satisfies the relations gives it its true value."""
+    from itertools import product
+
+    cellen = list(verborgen)
+    assert len(cellen) <= 7
+    bereik = [range(max(0, waarden[k] - 3), waarden[k] + 4) for k in cellen]
+    anders = set()
+    for toewijzing in product(*bereik):
+        nieuw = waarden | dict(zip(cellen, toewijzing, strict=True))
+        if all(sum(c * nieuw[k] for k, c in r.items()) == 0 for r in relaties):
+            anders |= {k for k in cellen if nieuw[k] != waarden[k]}
+    return set(cellen) - anders
+
+
+def _maanden(beginstand: int, maanden: list[tuple[int, int]]):
+    """Cells (start, (month, in), (month, out), (month, in care)) and the month-to-month relations."""
+    waarden, relaties, vorige, stand = {"begin": beginstand}, [], "begin", beginstand
+    for i, (instroom, uitstroom) in enumerate(maanden):
+        stand += instroom - uitstroom
+        waarden |= {(i, "in"): instroom, (i, "uit"): uitstroom, (i, "zorg"): stand}
+        relaties.append({vorige: 1, (i, "in"): 1, (i, "uit"): -1, (i, "zorg"): -1})
+        vorige = (i, "zorg")
+    return waarden, relaties
+
+
+def test_een_verborgen_aantal_is_niet_af_te_leiden_over_de_maanden():
+    # In care 14 at the start; in February 2 in (small), 10 out, 7 in care at the end. Per row (as before) the
+    # smallest other, the 7 in care, went too, but March gives it away (8 - 7 + 6), and with it the 2 (7 - 15 + 10).
+    waarden, relaties = _maanden(14, [(6, 5), (2, 10), (7, 6)])
+    per_rij = [{(1, "in"): 1, (1, "uit"): 1, (1, "zorg"): 1}]
+    assert verborgen_in_stelsel(waarden, per_rij) == {(1, "in"): "<5", (1, "zorg"): VERBORGEN}
+    assert (1, "in") in _afleidbaar_met_de_hand(waarden, relaties, {(1, "in"), (1, "zorg")})
+    verborgen = verborgen_in_stelsel(waarden, relaties)
+    assert verborgen[(1, "in")] == "<5" and (1, "zorg") not in verborgen  # the in-care counts can stay
+    assert _afleidbaar_met_de_hand(waarden, relaties, verborgen) == set()
+
+
+@pytest.mark.parametrize(
+    "maanden",
+    [
+        [(1, 0), (0, 3), (6, 6), (2, 9)],  # small counts in several months, zeros
+        [(4, 4), (4, 4), (4, 4)],  # every flow small
+        [(9, 1), (8, 7), (5, 5), (6, 2)],
+    ],
+)
+def test_geen_verborgen_aantal_volgt_uit_de_getoonde(maanden):
+    waarden, relaties = _maanden(12, maanden)
+    verborgen = verborgen_in_stelsel(waarden, relaties)
+    assert all(verborgen[k] == "<5" for k, a in waarden.items() if 0 < a < 5)
+    assert _afleidbaar_met_de_hand(waarden, relaties, verborgen) == set()
+
+
+def test_een_cel_die_elders_staat_wordt_niet_extra_verborgen():
+    waarden = {"a": 8, "i": 6, "u": 3, "e": 11}
+    relaties = [{"a": 1, "i": 1, "u": -1, "e": -1}]
+    assert verborgen_in_stelsel(waarden, relaties) == {"u": "<5", "i": VERBORGEN}  # the smallest other
+    assert verborgen_in_stelsel(waarden, relaties, vast={"i"}) == {"u": "<5", "a": VERBORGEN}
+    # a cell hidden by an earlier step counts as hidden
+    assert verborgen_in_stelsel(waarden, relaties, al_verborgen={"e": VERBORGEN}) == {"u": "<5", "e": VERBORGEN}
