@@ -26,7 +26,14 @@ from cases.models import Hulpvraag, Jeugdige, MeldcodeStap, MeldcodeTraject, Ond
 from jens.models import Gemeente
 from jens.periode import Periode
 from jens.periode import rapportperiode as periode_met_grenzen
-from jens.privacy import is_klein_aantal, maskeer_aantal, maskeer_deel, maskeer_groep
+from jens.privacy import (
+    is_klein_aantal,
+    maskeer_aantal,
+    maskeer_deel,
+    maskeer_groep,
+    verborgen_in_stelsel,
+    verborgen_in_tabel,
+)
 from jens.roles import heeft_rol
 from jens.scope import filter_op_scope, gemeenten_voor
 
@@ -145,14 +152,61 @@ PCT_BASIS = {
 # A difference of two counts (this quarter against the previous): hidden when one of them is hidden.
 VERSCHIL_BASIS = {"verschil": ("wachtend", "vorig_kwartaal")}
 # Counts in one dict that follow from each other (start + instroom - uitstroom = end): when one is hidden, the
-# other goes too (jens.privacy.maskeer_groep).
+# other goes too (jens.privacy.maskeer_groep). The client counts of a report and its months are masked together
+# (``verborgen_clienten``), as one system, instead of per dict.
 GROEPEN = (
     ("bij_aanvang", "instroom", "uitstroom", "ultimo"),
-    ("in_zorg", "instroom", "uitstroom"),
     ("eerste_keer", "terugkerend", "voortzetting"),  # the requests received, by how they came in
 )
 GEEN_AANTAL = ("norm", "gemeente", "gebied", "maand", "dossier_werkdagen", "kernteam_werkdagen", "gezinsplan_weken",
                "aansluiting_dagen", "peildatum", "kwartaal")  # fmt: skip
+CLIENT_VELDEN = ("bij_aanvang", "instroom", "uitstroom", "ultimo", "gemiddeld_per_maand", "gemiddeld_in_zorg_per_maand")
+MAAND_VELDEN = ("in_zorg", "instroom", "uitstroom")
+# Shown on the dashboard's tiles and the cost table as well: never the extra count hidden to protect another.
+CLIENT_VAST = frozenset(("instroom", "uitstroom", "gemiddeld_per_maand", "gemiddeld_in_zorg_per_maand"))
+
+
+def verborgen_clienten(rij: dict, per_maand: list[dict]) -> dict[tuple, str]:
+    """The client counts of one report row (``clienten_rapport``: the municipality's row) and of its months
+    (``clienten_per_maand``) that a municipality may not see, as {("rij", field) | ("maand", i, field): text}.
+
+    They follow from each other: start + inflow - outflow = end for the period; month after month, the count at the
+    end of the previous month (the start of the period for the first) + inflow - outflow = the count at the end of
+    the month; the last month ends at the period's end count; the mean per month is half the start plus the end,
+    and the mean in care the mean of the monthly counts (the rounding narrows a count to two values, so these are
+    taken as exact). ``jens.privacy.verborgen_in_stelsel`` hides the small counts and as many others as it takes
+    for no hidden count to follow from the shown ones, across rows and columns."""
+    waarden = {("rij", v): rij.get(v) for v in CLIENT_VELDEN}
+    for i, m in enumerate(per_maand):
+        waarden |= {("maand", i, v): m.get(v) for v in MAAND_VELDEN}
+    relaties = []
+    vorige = None  # without the report row: the months alone (the start count taken as known)
+    if rij:
+        relaties += [
+            {("rij", "bij_aanvang"): 1, ("rij", "instroom"): 1, ("rij", "uitstroom"): -1, ("rij", "ultimo"): -1},
+            {("rij", "bij_aanvang"): 1, ("rij", "ultimo"): 1, ("rij", "gemiddeld_per_maand"): -2},
+        ]
+        vorige = ("rij", "bij_aanvang")
+    for i in range(len(per_maand)):
+        relaties.append(
+            {vorige: 1, ("maand", i, "instroom"): 1, ("maand", i, "uitstroom"): -1, ("maand", i, "in_zorg"): -1}
+        )
+        vorige = ("maand", i, "in_zorg")
+    if per_maand and rij:
+        relaties.append({vorige: 1, ("rij", "ultimo"): -1})
+        gemiddelde = {("maand", i, "in_zorg"): 1 for i in range(len(per_maand))}
+        relaties.append(gemiddelde | {("rij", "gemiddeld_in_zorg_per_maand"): -len(per_maand)})
+    return verborgen_in_stelsel(waarden, relaties, vast={("rij", v) for v in CLIENT_VAST})
+
+
+def _maskeer_clienten(rij: dict, per_maand: list[dict]) -> tuple[dict, list[dict]]:
+    verborgen = verborgen_clienten(rij, per_maand)
+    rij = rij | {v: t for (_, v), t in ((k, t) for k, t in verborgen.items() if k[0] == "rij")}
+    maanden = [
+        m | {v: verborgen[("maand", i, v)] for v in MAAND_VELDEN if ("maand", i, v) in verborgen}
+        for i, m in enumerate(per_maand)
+    ]
+    return rij, maanden
 
 
 def maskeer(waarde, *, rij: bool = False):
@@ -163,6 +217,15 @@ def maskeer(waarde, *, rij: bool = False):
         return waarde
     if isinstance(waarde, int):
         return maskeer_aantal(waarde)
+    if isinstance(waarde, dict) and "per_maand" in waarde and not rij:
+        # A client report with its months (the API: the report itself; the page: under "clienten"): together.
+        rapport = waarde.get("clienten", waarde)
+        rijen = rapport.get("rijen") or [{}]
+        laatste, maanden = _maskeer_clienten(rijen[-1], waarde["per_maand"])
+        if rapport.get("rijen"):
+            rapport = rapport | {"rijen": [*rijen[:-1], laatste]}
+            waarde = waarde | ({"clienten": rapport} if "clienten" in waarde else rapport)
+        waarde = waarde | {"per_maand": maanden}
     if isinstance(waarde, list):
         return [maskeer(v, rij=True) for v in waarde]
     if not isinstance(waarde, dict):
@@ -730,15 +793,25 @@ def hulpvragen_per_maand(periode: Periode, *, gemeente=None) -> list[dict]:
 
 
 def maskeer_hulpvragen_per_maand(rijen: list[dict]) -> list[dict]:
-    """``hulpvragen_per_maand`` as the gemeente may see it: counts under 5 as "<5", and per month the kinds (and the
-    referrers) are the parts of the month's total, so one hidden count takes the smallest other with it."""
-    uit = []
-    for r in rijen:
-        rij = {"maand": r["maand"], "totaal": maskeer_aantal(r["totaal"])}
-        for veld in ("per_soort", "per_verwijzer"):
-            sleutels = list(r[veld])
-            rij[veld] = dict(zip(sleutels, maskeer_groep([r[veld][k] for k in sleutels]), strict=True))
-        uit.append(rij)
+    """``hulpvragen_per_maand`` as the gemeente may see it: counts under 5 as "<5"; per month the kinds (and the
+    referrers) are the parts of the month's total, and per kind the months are the parts of the period's count (the
+    dashboard's "Totaal" row; the months' totals add up to the requests received): one system per table, the same
+    as the dashboard's (jens.privacy.verborgen_in_tabel), so that no hidden count follows across months."""
+    uit = [{"maand": r["maand"], "totaal": maskeer_aantal(r["totaal"])} for r in rijen]
+    for veld in ("per_soort", "per_verwijzer"):
+        sleutels = list(rijen[0][veld]) if rijen else []
+        # The dashboard's table: a label column, the kinds, the month's total; the months, then "Totaal".
+        tabel = [[None, *(r[veld][k] for k in sleutels), r["totaal"]] for r in rijen]
+        if tabel:
+            tabel.append([None, *(sum(kolom) for kolom in list(zip(*tabel, strict=True))[1:])])
+        verborgen = verborgen_in_tabel(
+            tabel,
+            kolomgroepen=[list(range(1, len(sleutels) + 1))],
+            rijgroepen=[list(range(len(rijen)))],
+            vaste_kolommen=[len(sleutels) + 1],
+        )
+        for i, r in enumerate(rijen):
+            uit[i][veld] = {k: verborgen.get((i, c), r[veld][k]) for c, k in enumerate(sleutels, start=1)}
     return uit
 
 

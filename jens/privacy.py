@@ -118,6 +118,27 @@ def verborgen_in_stelsel(
         verborgen[keuze] = VERBORGEN
 
 
+def verborgen_in_tabel(
+    rijen: Sequence[Sequence],
+    *,
+    kolomgroepen: Sequence[Sequence[int]] = (),
+    rijgroepen: Sequence[Sequence[int]] = (),
+    al_verborgen: Mapping[tuple[int, int], str] | None = None,
+    vaste_kolommen: Sequence[int] = (),
+) -> dict[tuple[int, int], str]:
+    """``verborgen_in_stelsel`` for a table of counts (None where a cell is no count), as {(row, column): text}:
+    in every row the columns of each of ``kolomgroepen`` are the parts of a total shown elsewhere, and in every
+    column the rows of each of ``rijgroepen`` (the rows above a "Totaal" row) are. All relations form one system,
+    so a count hidden in a row is not given away by its column (or by the months around it). The cells of
+    ``vaste_kolommen`` (a total shown in another table too) are never the extra count hidden."""
+    waarden = {(r, c): w for r, rij in enumerate(rijen) for c, w in enumerate(rij) if _is_telling(w)}
+    relaties = [{(r, c): 1 for c in groep} for groep in kolomgroepen for r in range(len(rijen))]
+    breedte = max((len(rij) for rij in rijen), default=0)
+    relaties += [{(r, c): 1 for r in groep} for groep in rijgroepen for c in range(breedte)]
+    vast = {k for k in waarden if k[1] in vaste_kolommen}
+    return verborgen_in_stelsel(waarden, relaties, al_verborgen=al_verborgen, vast=vast)
+
+
 def maskeer_groep(aantallen: Sequence) -> list:
     """The counts of one group as a municipality may see them (see ``verborgen_in_groep``)."""
     verborgen = verborgen_in_groep(aantallen)

@@ -51,6 +51,8 @@ class Tabel:
     # Cells a municipality may not see whatever the table's own groups say, {(row, column): text}: computed with the
     # counts of another table they follow from (the clients per gemeente and per month, cases.selectors).
     verborgen: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Columns of totals that another table shows as well (the month's total of requests): never the extra count.
+    vaste_kolommen: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -450,6 +452,7 @@ def onderdeel_klantreis(f: Filter) -> Onderdeel:
             rijen,
             blad=blad,
             kolomgroepen=[list(range(1, len(keuzes) + 1))],
+            vaste_kolommen=[len(keuzes) + 1],  # the month's total is in both tables (cases.selectors)
         )
 
     tabellen = [

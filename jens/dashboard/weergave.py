@@ -12,7 +12,7 @@ from decimal import Decimal
 from jens import getallen
 from jens.dashboard.selectors import GrafiekSpec, Onderdeel, Tabel, Tegel
 from jens.grafieken import Grafiek, Reeks
-from jens.privacy import KLEIN_TEKST, VERBORGEN, is_klein_aantal, verborgen_in_stelsel
+from jens.privacy import KLEIN_TEKST, VERBORGEN, is_klein_aantal, verborgen_in_tabel
 
 KLEIN = KLEIN_TEKST
 GETAL_SOORTEN = {"aantal", "telling", "fte", "pct", "euro", "dagen", "getal"}
@@ -69,18 +69,20 @@ def maskeer_cellen(tabel: Tabel, maskeren: bool) -> list[list[tuple]]:
                 uit[r][c] = (w, s, KLEIN)
             elif w not in (None, "") and (is_klein_aantal(basis) or (rij_klein and s in ("dagen", "pct"))):
                 uit[r][c] = (w, s, VERBORGEN)
-    # One system of relations for the whole table (jens.privacy.verborgen_in_stelsel): the column groups in each
-    # row and the row groups in each column, so that a count hidden for one group is not given away by another.
-    waarden = {
-        (r, c): w
-        for r, rij in enumerate(cellen)
-        for c, (w, s, _) in enumerate(rij)
-        if s == "aantal" and isinstance(w, int | Decimal) and not isinstance(w, bool)
-    }
-    relaties = [{(r, c): 1 for c in groep} for groep in tabel.kolomgroepen for r in range(len(cellen))]
-    relaties += [{(r, c): 1 for r in groep} for groep in groepen_van(tabel) for c in range(len(tabel.kolommen))]
-    al = {(r, c): t for (r, c), t in tabel.verborgen.items() if (r, c) in waarden}
-    for (r, c), tekst in verborgen_in_stelsel(waarden, relaties, al_verborgen=al).items():
+    # One system of relations for the whole table (jens.privacy.verborgen_in_tabel): the column groups in each row
+    # and the row groups in each column, so that a count hidden for one group is not given away by another.
+    telwaarden = [
+        [w if s == "aantal" and isinstance(w, int) and not isinstance(w, bool) else None for w, s, _ in rij]
+        for rij in cellen
+    ]
+    verborgen = verborgen_in_tabel(
+        telwaarden,
+        kolomgroepen=tabel.kolomgroepen,
+        rijgroepen=groepen_van(tabel),
+        al_verborgen=tabel.verborgen,
+        vaste_kolommen=tabel.vaste_kolommen,
+    )
+    for (r, c), tekst in verborgen.items():
         w, s, huidig = uit[r][c]
         uit[r][c] = (w, s, huidig if huidig == KLEIN else tekst)
     return uit

@@ -102,3 +102,24 @@ def test_een_cel_die_elders_staat_wordt_niet_extra_verborgen():
     assert verborgen_in_stelsel(waarden, relaties, vast={"i"}) == {"u": "<5", "a": VERBORGEN}
     # a cell hidden by an earlier step counts as hidden
     assert verborgen_in_stelsel(waarden, relaties, al_verborgen={"e": VERBORGEN}) == {"u": "<5", "e": VERBORGEN}
+
+
+def test_een_tabel_met_rij_en_kolomtotalen_verraadt_geen_verborgen_aantal():
+    """Months by kind, each month's total and each kind's total shown. Per group apart (as before) February's 2
+    took January's 9 with it, but the kind's total (17 - 8) gave the 9 back, and with it the 2 (21 - 9 - 10)."""
+    from jens.privacy import verborgen_in_tabel
+
+    maanden = [[2, 9, 10], [7, 8, 12]]
+    verborgen = verborgen_in_tabel(maanden, kolomgroepen=[[0, 1, 2]], rijgroepen=[[0, 1]])
+    assert verborgen[(0, 0)] == "<5"
+    waarden = {(r, c): a for r, rij in enumerate(maanden) for c, a in enumerate(rij)}
+    relaties = [{(r, c): 1 for c in range(3)} for r in range(2)] + [{(r, c): 1 for r in range(2)} for c in range(3)]
+    # the totals are constants: subtract them so that each relation sums to 0
+    totalen = {i: -sum(waarden[k] for k in r) for i, r in enumerate(relaties)}
+    waarden |= {("totaal", i): 1 for i in totalen}
+    relaties = [r | {("totaal", i): totalen[i]} for i, r in enumerate(relaties)]
+    assert _afleidbaar_met_de_hand(waarden, relaties, verborgen) == set()
+    # a total column shown in another table too is never the extra count
+    met_totaal = [[*rij, sum(rij)] for rij in maanden]
+    verborgen = verborgen_in_tabel(met_totaal, kolomgroepen=[[0, 1, 2]], rijgroepen=[[0, 1]], vaste_kolommen=[3])
+    assert not any(c == 3 for _, c in verborgen)
