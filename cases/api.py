@@ -990,5 +990,16 @@ class CasuistiekRapportView(RapportBasis):
             "top_aanbieders": selectors.top_aanbieders(periode, gemeente=gemeente),
             "einde_redenen": selectors.einde_redenen(periode, gemeente=gemeente),
             "klantreis": selectors.klantreis_cijfers(periode, gemeente=gemeente),
+            "wachtlijst_per_kwartaal": selectors.wachtlijst_per_kwartaal(periode, gemeente=gemeente),
         }
-        return self.uitvoer(request, data)
+        einde = selectors.einde_redenen_rapport(periode, gemeente=gemeente)
+        hulpvragen = selectors.hulpvragen_per_maand(periode, gemeente=gemeente)
+        if not heeft_rol(request.user, *selectors.RAPPORT_ONBEPERKT):
+            # parts of a total that is shown: their own rule on top of the small-count rule
+            einde, hulpvragen = (
+                selectors.maskeer_einde_redenen(einde),
+                selectors.maskeer_hulpvragen_per_maand(hulpvragen),
+            )
+        response = self.uitvoer(request, data)
+        response.data.update({"einde_redenen_rapport": einde, "hulpvragen_per_maand": hulpvragen})
+        return response

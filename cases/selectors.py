@@ -839,6 +839,10 @@ def kwartaal_peildata(periode: Periode, *, vandaag: date | None = None) -> list[
     return [d for d in [vorige, *einden] if d <= vandaag]
 
 
+def _kwartaal(d: date) -> str:
+    return f"{d.year}-K{(d.month - 1) // 3 + 1}"
+
+
 def _wachtend_q(op: date) -> Q:
     return (
         Q(aangemeld_op__lte=op)
@@ -886,13 +890,16 @@ def wachtlijst_per_kwartaal(periode: Periode, *, gemeente=None, vandaag: date | 
     kwartalen = [
         {
             "peildatum": d,
-            "kwartaal": f"{d.year}-K{(d.month - 1) // 3 + 1}",
+            "kwartaal": _kwartaal(d),
             "wachtend": totalen[i],
             "vorig_kwartaal": totalen[i - 1] if i else None,
             "verschil": totalen[i] - totalen[i - 1] if i else None,
         }
         for i, d in enumerate(peildata)
-    ][1:] or [{"peildatum": laatste, "kwartaal": "", "wachtend": totalen[-1], "vorig_kwartaal": None, "verschil": None}]
+    ][1:] or [
+        {"peildatum": laatste, "kwartaal": _kwartaal(laatste), "wachtend": totalen[-1], "vorig_kwartaal": None,
+         "verschil": None}
+    ]  # fmt: skip
     vormen = dict(Zorginzet.Vorm.choices)
     per_aanbieder = reeks(lambda r: r["zorgaanbieder__naam"] or "gebiedsteam")
     per_vorm = reeks(lambda r: str(vormen.get(r["vorm"], r["vorm"])))

@@ -244,3 +244,24 @@ def test_normen_toeleiding_hebben_elk_een_norm(settings):
     assert (n["dossier_tijdig_pct"], n["kernteam_tijdig_pct"]) == (Decimal("100.0"), Decimal("100.0"))
     assert (n["dossier_tijdig_norm"], n["kernteam_tijdig_norm"], n["gezinsplan_tijdig_norm"]) == (95, 100, 100)
     assert (n["dossier_werkdagen"], n["kernteam_werkdagen"], n["gezinsplan_weken"]) == (5, 5, 6)
+
+
+# --- API ----------------------------------------------------------------------------------------------------------
+
+
+def test_casuistiek_api_met_de_nieuwe_tabellen_gemaskeerd_voor_de_gemeente(api_als):
+    for reden in ["volgens_plan"] * 9 + ["eenzijdig_client"] * 2:
+        _hulpvraag(ontvangen=date(2022, 5, 1), gesloten=date(2023, 3, 1), einde_reden=reden)
+    _hulpvraag(ontvangen=date(2022, 5, 1), gesloten=date(2023, 3, 1), einde_reden="volgens_plan", gebied="landgraaf")
+    management = api_als("management").get("/api/v1/rapportages/casuistiek/", {"periode": "2023H1"})
+    assert management.status_code == 200
+    assert management.data["einde_redenen_rapport"]["totaal"] == 12
+    assert management.data["klantreis"]["afgeronde_klantreizen"] == 12
+    assert len(management.data["hulpvragen_per_maand"]) == 6
+    gemeente = api_als("gemeente", gemeenten=["heerlen"]).get(
+        "/api/v1/rapportages/casuistiek/", {"periode": "2023H1", "gemeente": "landgraaf"}
+    )
+    einde = {r["reden"]: r for r in gemeente.data["einde_redenen_rapport"]["rijen"]}
+    assert gemeente.data["einde_redenen_rapport"]["totaal"] == 11  # Heerlen only
+    assert einde["eenzijdig_client"]["aantal"] == "<5" and einde["volgens_plan"]["aantal"] == 9
+    assert gemeente.data["hulpvragen_per_maand"][0]["totaal"] == 0
