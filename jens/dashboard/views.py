@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 DASHBOARD_ROLLEN = (Rol.MANAGEMENT, Rol.FUNCTIONEEL_BEHEERDER, Rol.GEMEENTE, Rol.INKOPER)
 RAPPORT_ROLLEN = (Rol.MANAGEMENT, Rol.FUNCTIONEEL_BEHEERDER, Rol.GEMEENTE)
 ALLEEN_AANBIEDERS = ("kleine_aanbieders", "transformatie", "aanbieders", "financien", "grootste_aanbieders")
+NIET_VOOR_GEMEENTE = ("grootste_aanbieders",)  # spending per named provider: management, beheer and the inkoper
 EERSTE_JAAR = 2019
 
 
@@ -127,7 +128,10 @@ def _filtercontext(keuze: Keuze) -> dict:
 def dashboard(request: HttpRequest) -> HttpResponse:
     keuze = bepaal_keuze(request, request.GET, DASHBOARD_ROLLEN)
     makers = [
-        m for m in s.ONDERDELEN if not keuze.alleen_aanbieders or m.__name__[len("onderdeel_") :] in ALLEEN_AANBIEDERS
+        m
+        for m in s.ONDERDELEN
+        if (not keuze.alleen_aanbieders or m.__name__[len("onderdeel_") :] in ALLEEN_AANBIEDERS)
+        and not (keuze.maskeren and m.__name__[len("onderdeel_") :] in NIET_VOOR_GEMEENTE)
     ]
     onderdelen = [onderdeel_weergave(maak(keuze.filter), keuze.maskeren) for maak in makers]
     tegels = [t for o in onderdelen for t in o["tegels"]]

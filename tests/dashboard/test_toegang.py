@@ -103,3 +103,12 @@ def test_elke_tegel_linkt_naar_een_onderdeel_op_de_pagina(web_als):
     assert len(ankers) >= 12
     for anker in ankers:
         assert f'<section class="onderdeel" id="{anker}"' in html
+
+
+def test_grootste_aanbieders_niet_voor_de_gemeente(web_als):
+    gemeente = web_als("gemeente", gemeenten=["heerlen"]).get("/dashboard/", {"periode": "2023H1"})
+    assert gemeente.status_code == 200
+    assert "grootste_aanbieders" not in {o["sleutel"] for o in gemeente.context["onderdelen"]}
+    assert "klantreis" in {o["sleutel"] for o in gemeente.context["onderdelen"]}
+    management = web_als("management").get("/dashboard/", {"periode": "2023H1"})
+    assert "grootste_aanbieders" in {o["sleutel"] for o in management.context["onderdelen"]}
