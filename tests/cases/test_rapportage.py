@@ -411,3 +411,41 @@ def test_gemeente_kan_een_verborgen_aantal_niet_afleiden_uit_de_maanden():
             and (eind is None or z == eind)
         }
         assert len(mogelijk) > 1
+
+
+def test_hulpvragen_per_maand_op_de_pagina_verbergen_wat_het_dashboard_verbergt():
+    """Months by kind with each month's total and (on the dashboard) each kind's total: February's 2 is hidden, and
+    neither its month nor its kind's column gives it away; the page hides the same cells as the dashboard table."""
+    from datetime import date
+
+    from cases import selectors
+    from jens.dashboard.selectors import Kolom, Tabel
+    from jens.dashboard.weergave import maskeer_cellen
+
+    def maand(m, a, b, c):
+        return {
+            "maand": date(2023, m, 1),
+            "totaal": a + b + c,
+            "per_soort": {"x": a, "y": b, "z": c},
+            "per_verwijzer": {"p": a + b + c},
+        }
+
+    rijen = [maand(1, 9, 10, 7), maand(2, 2, 9, 12), maand(3, 8, 11, 6)]
+    pagina = selectors.maskeer_hulpvragen_per_maand(rijen)
+    assert pagina[1]["per_soort"]["x"] == "<5"
+    verborgen_pagina = {(i, k) for i, r in enumerate(pagina) for k, v in r["per_soort"].items() if isinstance(v, str)}
+    assert len(verborgen_pagina) >= 4  # a second one in the month and in the column, and one to close the square
+    tabel_rijen = [[str(r["maand"]), *r["per_soort"].values(), r["totaal"]] for r in rijen]
+    tabel_rijen.append(["Totaal", *[sum(r[i] for r in tabel_rijen) for i in range(1, 5)]])
+    tabel = Tabel(
+        "hulpvragen_soort",
+        "Hulpvragen per maand naar soort",
+        [Kolom("Maand"), Kolom("x", "aantal"), Kolom("y", "aantal"), Kolom("z", "aantal"), Kolom("Totaal", "aantal")],
+        tabel_rijen,
+        kolomgroepen=[[1, 2, 3]],
+        vaste_kolommen=[4],
+    )
+    cellen = maskeer_cellen(tabel, True)
+    verborgen_dashboard = {(r, "xyz"[c - 1]) for r in range(3) for c in (1, 2, 3) if cellen[r][c][2] is not None}
+    assert verborgen_dashboard == verborgen_pagina
+    assert all(cellen[r][4][2] is None for r in range(4))  # the month totals stay
