@@ -37,6 +37,7 @@ class CasesConfig(AppConfig):
     ]
 
     def ready(self) -> None:
+        import cases.zorgperiodes  # noqa: F401  (the signals that keep the care periods in step)
         from cases.signaleringen import SOORTEN
         from jens.signaleringen import registreer_soorten
 

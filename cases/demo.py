@@ -27,6 +27,7 @@ from cases.models import (
 )
 from cases.services import genereer_clientnummers
 from cases.validators import is_geldig_bsn
+from cases.zorgperiodes import herbouw as herbouw_zorgperiodes
 from jens.models import Gebied, Gemeente
 from jens.werkdagen import add_working_days
 
@@ -311,6 +312,7 @@ def seed(stdout) -> None:
             )
         )
     Hulpvraag.objects.bulk_create(hulpvragen, batch_size=2000)
+    herbouw_zorgperiodes()  # bulk_create sends no signals
 
     # 4. Goal evaluations: every running request has had its latest one less than three months ago.
     evaluaties = []

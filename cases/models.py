@@ -466,6 +466,45 @@ class Zorginzet(models.Model):
         return f"{self.get_vorm_display()} door {self.gebied or self.zorgaanbieder}"
 
 
+class Zorgperiode(models.Model):
+    """A stretch of time in which a young person was in care without a break, derived from their requests
+    (``cases.zorgperiodes``): overlapping requests, or one received on the day another closed, form one
+    period. Kept in step by the signals of ``cases.zorgperiodes`` on every save and delete of a request or a
+    change of the young person's gemeente; rebuilt set-based by ``herbouw_zorgperiodes`` (bulk loads, the
+    nightly safety net). The client counts read only this table: a range scan with plain counts, no
+    grouping per young person. ``vorige_eind`` is the end of the young person's previous period, so that a
+    young person with two periods in one report period is counted once without DISTINCT."""
+
+    jeugdige = models.ForeignKey(Jeugdige, on_delete=models.CASCADE, related_name="zorgperiodes", editable=False)
+    gemeente = models.ForeignKey("jens.Gemeente", on_delete=models.CASCADE, related_name="+", editable=False)
+    begin = models.DateField(_("begin"), editable=False)
+    eind = models.DateField(_("eind"), null=True, editable=False)
+    vorige_eind = models.DateField(_("einde vorige periode"), null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("zorgperiode")
+        verbose_name_plural = _("zorgperiodes")
+        default_permissions = ()
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eind__isnull=True) | Q(eind__gte=models.F("begin")),
+                name="zorgperiode_eind_na_begin",
+            ),
+            models.CheckConstraint(
+                condition=Q(vorige_eind__isnull=True) | Q(vorige_eind__lt=models.F("begin")),
+                name="zorgperiode_na_vorige",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["begin", "eind"], name="zorgperiode_begin_idx"),
+            models.Index(fields=["eind", "begin"], name="zorgperiode_eind_idx"),
+            models.Index(fields=["jeugdige"], name="zorgperiode_jeugdige_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jeugdige_id}: {self.begin} – {self.eind or '…'}"
+
+
 # Names for the OpenAPI enums (settings.SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]).
 HulpvraagSoort = Hulpvraag.Soort
 EvaluatieUitkomst = Evaluatie.Uitkomst

@@ -9,7 +9,7 @@ day after the last; inflow = had care in the period but not at start; outflow = 
 period but not at the end. So ``bij_aanvang + instroom - uitstroom == ultimo`` always holds.
 ``gemiddeld_per_maand`` is the mean of the start and end counts (as in the published tables);
 ``gemiddeld_in_zorg_per_maand`` the mean of the counts at the end of each month (for the cost per client).
-The client counts read each request in the period once, grouped per young person (see ``_per_jeugdige``).
+The client counts read the stored care periods (``Zorgperiode``, kept by ``cases.zorgperiodes``) with plain counts.
 """
 
 from collections import defaultdict
@@ -17,12 +17,21 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
-from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from cases.conf import termijn
-from cases.models import Hulpvraag, Jeugdige, MeldcodeStap, MeldcodeTraject, Onderzoek, VeiligThuisMelding, Zorginzet
+from cases.models import (
+    Hulpvraag,
+    Jeugdige,
+    MeldcodeStap,
+    MeldcodeTraject,
+    Onderzoek,
+    VeiligThuisMelding,
+    Zorginzet,
+    Zorgperiode,
+)
 from jens.models import Gemeente
 from jens.periode import Periode
 from jens.periode import rapportperiode as periode_met_grenzen
@@ -296,11 +305,6 @@ def _actief_in(van: date, tot: date) -> Q:
     return Q(ontvangen_op__lte=tot) & (Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=van))
 
 
-def _vlag(voorwaarde: Q) -> Max:
-    """1 when one of the young person's requests meets ``voorwaarde``, else 0 (per group)."""
-    return Max(Case(When(voorwaarde, then=Value(1)), default=Value(0), output_field=IntegerField()))
-
-
 def _maanddelen(periode: Periode) -> list[tuple[date, date, date]]:
     """Per month of the period: (first day of the month, first day in the period, last day in the period)."""
     delen = []
@@ -310,25 +314,43 @@ def _maanddelen(periode: Periode) -> list[tuple[date, date, date]]:
     return delen
 
 
-def _per_jeugdige(periode: Periode, gemeente, vlaggen: dict[str, Q], *, per_gemeente: bool = False) -> QuerySet:
-    """The requests active in the period, grouped per young person (with their gemeente when
-    ``per_gemeente``), with one 0/1 flag per condition. One scan of the requests in the period and one
-    aggregate, instead of a correlated EXISTS per young person and condition; the caller sums the flags
-    (Django wraps this in a subquery). Without a gemeente to filter or group on, the young people's
-    table is not read at all."""
-    qs = Hulpvraag.objects.filter(_actief_in(periode.van, periode.tot), _gemeente_q(gemeente, "jeugdige__gemeente"))
-    qs = qs.values("jeugdige", gemeente_id=F("jeugdige__gemeente")) if per_gemeente else qs.values("jeugdige")
-    return qs.annotate(**{naam: _vlag(v) for naam, v in vlaggen.items()}).order_by()
+# The client counts read the care periods (``Zorgperiode``, see ``cases.zorgperiodes``): per young person the
+# merged stretches of their requests. Each count is a filtered COUNT over the periods that touch the report
+# period (a range on the indexed begin/end), without grouping per young person.
+
+
+def _zp_in_zorg(dag: date) -> Q:
+    """A care period that covers ``dag``: the young person is in care on that day (one period at most)."""
+    return Q(begin__lt=dag) & (Q(eind__isnull=True) | Q(eind__gte=dag))
+
+
+def _zp_raakt(van: date, tot: date) -> Q:
+    """A care period with a day in [van, tot]."""
+    return Q(begin__lte=tot) & (Q(eind__isnull=True) | Q(eind__gte=van))
+
+
+def _zp_eerste_in(van: date, tot: date) -> Q:
+    """The young person's first care period in [van, tot]: counts each young person with care in it once."""
+    return _zp_raakt(van, tot) & (Q(vorige_eind__isnull=True) | Q(vorige_eind__lt=van))
+
+
+def _zorgperiodes(periode: Periode, gemeente) -> QuerySet[Zorgperiode]:
+    return Zorgperiode.objects.filter(_zp_raakt(periode.van, periode.tot), _gemeente_q(gemeente, "gemeente")).order_by()
 
 
 def _tellingen(periode: Periode) -> dict[str, Q]:
-    """The flags of ``clienten_rapport``: in care at the start, at the end (the day after the last) and
-    at the end of each month (for the mean of the monthly counts). Every young person in the grouped
-    set had care in the period, so ``instroom`` = active − at start and ``uitstroom`` = active − at end."""
-    vlaggen = {"bij_aanvang": _open_op(periode.van), "ultimo": _open_op(periode.tot + timedelta(days=1))}
+    """The counts of ``clienten_rapport``: with care in the period, in care at the start, at the end (the
+    day after the last) and at the end of each month (for the mean of the monthly counts). Every young
+    person counted in ``actief`` had care in the period, so ``instroom`` = actief − at start and
+    ``uitstroom`` = actief − at end."""
+    tellingen = {
+        "actief": _zp_eerste_in(periode.van, periode.tot),
+        "bij_aanvang": _zp_in_zorg(periode.van),
+        "ultimo": _zp_in_zorg(periode.tot + timedelta(days=1)),
+    }
     for i, (_, _, tot) in enumerate(_maanddelen(periode)):
-        vlaggen[f"maandeinde_{i}"] = _open_op(tot + timedelta(days=1))
-    return vlaggen
+        tellingen[f"maandeinde_{i}"] = _zp_in_zorg(tot + timedelta(days=1))
+    return tellingen
 
 
 # --- Reports --------------------------------------------------------------------------------------
@@ -344,18 +366,18 @@ def clienten_rapport(periode: Periode, *, gemeente=None) -> dict:
     averaged over the months and rounded half up; for HLV the mean of the HLV monthly counts. That is
     the "average number of unique clients in care per month" of the cost per client."""
     gemeenten = list(Gemeente.objects.filter(_gemeente_q(gemeente, "")).order_by("naam"))
-    vlaggen = _tellingen(periode)
+    tellingen = _tellingen(periode)
     maanden = len(_maanddelen(periode))
-    sommen = {}
-    for g in gemeenten:
-        van_g = Q(gemeente_id=g.pk)
-        sommen[f"g{g.pk}_actief"] = Count("jeugdige", filter=van_g)
-        sommen.update({f"g{g.pk}_{naam}": Sum(naam, filter=van_g, default=0) for naam in vlaggen})
-    totalen = _per_jeugdige(periode, gemeente, vlaggen, per_gemeente=True).aggregate(**sommen) if gemeenten else {}
+    per_gemeente = {
+        rij.pop("gemeente"): rij
+        for rij in _zorgperiodes(periode, gemeente)
+        .values("gemeente")
+        .annotate(**{naam: Count("pk", filter=v) for naam, v in tellingen.items()})
+    }
     velden = ("bij_aanvang", "instroom", "uitstroom", "ultimo")
     rijen, maandtotalen = [], [0] * maanden
     for g in gemeenten:
-        t = {k.removeprefix(f"g{g.pk}_"): v or 0 for k, v in totalen.items() if k.startswith(f"g{g.pk}_")}
+        t = per_gemeente.get(g.pk) or dict.fromkeys(tellingen, 0)
         rij = {
             "gemeente": g.naam,
             "bij_aanvang": t["bij_aanvang"],
@@ -384,17 +406,16 @@ def _gemiddelde(waarden: list[int]) -> int:
 
 def clienten_per_maand(periode: Periode, *, gemeente=None) -> list[dict]:
     """Per month of the period: in care at the end of the month, inflow and outflow. One query, whatever
-    the number of requests: per young person a flag for in care at the start of each month part, at its
-    end, and active in it; the sums give the counts (inflow = active − at start, outflow = active − at end)."""
+    the number of requests: over the care periods that touch the period, a count per month of the young
+    people with care in it, in care at its start and at its end (inflow = active − at start, outflow =
+    active − at end)."""
     delen = _maanddelen(periode)
-    # One flag per distinct day (the end of one month is the start of the next) and one per month.
+    # One count per distinct day (the end of one month is the start of the next) and one per month.
     dagen = sorted({van for _, van, _ in delen} | {tot + timedelta(days=1) for _, _, tot in delen})
     naam = {d: f"open_{k}" for k, d in enumerate(dagen)}
-    vlaggen = {naam[d]: _open_op(d) for d in dagen}
-    vlaggen.update({f"actief_{i}": _actief_in(van, tot) for i, (_, van, tot) in enumerate(delen)})
-    # (The sums get other names than the flags they add up: Django cannot aggregate a name onto itself.)
-    sommen = _per_jeugdige(periode, gemeente, vlaggen).aggregate(**{f"som_{n}": Sum(n, default=0) for n in vlaggen})
-    t = {n.removeprefix("som_"): v for n, v in sommen.items()}
+    tellingen = {naam[d]: _zp_in_zorg(d) for d in dagen}
+    tellingen.update({f"actief_{i}": _zp_eerste_in(van, tot) for i, (_, van, tot) in enumerate(delen)})
+    t = _zorgperiodes(periode, gemeente).aggregate(**{n: Count("pk", filter=v) for n, v in tellingen.items()})
     uitkomst = []
     for i, (maand, van, tot) in enumerate(delen):
         aanvang, eind, actief = t[naam[van]], t[naam[tot + timedelta(days=1)]], t[f"actief_{i}"]

@@ -146,20 +146,32 @@ def _gebied_filter(gemeente=None, gebieden: Iterable[Gebied] | QuerySet | None =
 # --- The FTE report -----------------------------------------------------------------------------------
 
 
-def _fte_groepen(peildatum: date, conditie: Q) -> list[dict]:
-    """ONE grouped query: the FTE active on ``peildatum`` per area, domain and function."""
-    return list(
-        Plaatsing.objects.filter(actief_op(peildatum), conditie)
+def _fte_groepen(peildata: list[date], conditie: Q) -> dict[date, list[dict]]:
+    """ONE grouped query for all ``peildata``: per date the FTE active on it per area, domain and function
+    (a filtered sum per date over one scan of the placements active on any of them)."""
+    if not peildata:
+        return {}
+    actief_op_een = Q()
+    for d in peildata:
+        actief_op_een |= actief_op(d)
+    sommen = {f"fte_{i}": Sum("fte", filter=actief_op(d)) for i, d in enumerate(peildata)}
+    rijen = list(
+        Plaatsing.objects.filter(actief_op_een, conditie)
         .values(
             gemeente_naam=F("gebied__gemeente__naam"),
             gebied_naam=F("gebied__naam"),
             gebied_code=F("gebied__code"),
             functie=F("medewerker__functie"),
         )
-        .annotate(fte=Sum("fte"))
-        .values("gemeente_naam", "gebied_naam", "gebied_code", "domein", "functie", "fte")
+        .annotate(**sommen)
+        .values("gemeente_naam", "gebied_naam", "gebied_code", "domein", "functie", *sommen)
         .order_by()
     )
+    sleutels = ("gemeente_naam", "gebied_naam", "gebied_code", "domein", "functie")
+    return {
+        d: [{**{k: r[k] for k in sleutels}, "fte": r[f"fte_{i}"]} for r in rijen if r[f"fte_{i}"] is not None]
+        for i, d in enumerate(peildata)
+    }
 
 
 def fte_rapport(
@@ -182,11 +194,12 @@ def fte_rapport(
     )
     gemeente_namen = list(gemeenten_qs.order_by("naam").values_list("naam", flat=True))
 
-    cache: dict[date, list[dict]] = {}
+    # Every date the report reads (the reference dates, the half-year date before the first, a year earlier)
+    # in one query.
+    nodig = set(peildata) | {vorige_halfjaardatum(peildata[0])} | {jaar_eerder(d) for d in peildata}
+    cache = _fte_groepen(sorted(nodig), conditie)
 
     def groepen(d: date) -> list[dict]:
-        if d not in cache:
-            cache[d] = _fte_groepen(d, conditie)
         return cache[d]
 
     def totaal(d: date) -> Decimal:

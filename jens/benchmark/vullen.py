@@ -541,6 +541,14 @@ def vul(schaal: int, *, vandaag: date, uit=None) -> dict[str, int]:
         voortgang,
     )
     duur_s = voortgang.klaar()
+    # The care periods the client counts read, from the requests just written (one set-based statement).
+    from cases.zorgperiodes import herbouw as herbouw_zorgperiodes
+
+    zp_start = time.monotonic()
+    herbouw_zorgperiodes()
+    zp_s = time.monotonic() - zp_start
+    if uit is not None:
+        uit.write(f"Zorgperiodes herbouwd in {zp_s:.1f} s\n")
 
     # The sequences after the explicit ids, so new rows (forms, imports) get fresh ones.
     gevulde = [
@@ -558,6 +566,7 @@ def vul(schaal: int, *, vandaag: date, uit=None) -> dict[str, int]:
             ("cases", "Jeugdige"),
             ("cases", "Hulpvraag"),
             ("cases", "Zorginzet"),
+            ("cases", "Zorgperiode"),
             ("cases", "VeiligThuisMelding"),
             ("cases", "MeldcodeTraject"),
             ("complaints", "Klacht"),

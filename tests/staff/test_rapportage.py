@@ -66,11 +66,19 @@ def test_uitsplitsing_en_verschillen(plaatsingen):
     }
 
 
-def test_een_query_per_peildatum(plaatsingen, django_assert_num_queries):
-    # one for the municipalities, then one per date (the previous half-year date and a year earlier included)
-    peildata = [date(2022, 6, 30), date(2022, 12, 31), date(2023, 6, 30)]
-    with django_assert_num_queries(1 + 3 + 2):  # + 2021-12-31 (previous of the first) + 2021-06-30 (a year earlier)
-        fte_rapport(peildata)
+@pytest.mark.parametrize(
+    "peildata",
+    [
+        [date(2023, 6, 30)],
+        [date(2021, 6, 30), date(2021, 12, 31), date(2022, 6, 30), date(2022, 12, 31), date(2023, 6, 30)],
+    ],
+)
+def test_twee_queries_voor_alle_peildata(plaatsingen, peildata, django_assert_num_queries):
+    # one for the municipalities, one for every date the report reads (the reference dates, the half-year
+    # date before the first and a year earlier), whatever their number
+    with django_assert_num_queries(2):
+        rapport = fte_rapport(peildata)
+    assert [r["peildatum"] for r in rapport] == peildata
 
 
 @pytest.mark.parametrize(

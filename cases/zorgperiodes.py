@@ -1,0 +1,121 @@
+"""The care periods (``Zorgperiode``) that the client counts read, kept in step with the requests.
+
+A young person is in care on a day when one of their requests was received before that day and is not
+closed before it (see ``cases.selectors``). Their requests, taken as the closed ranges [received, closed],
+are merged where they overlap or touch on one day; the merged ranges are the care periods, and the
+rules above hold for them unchanged:
+
+- in care on day d            ⇔ one period with begin < d ≤ eind (eind empty: still open);
+- had care in [van, tot]      ⇔ one period with begin ≤ tot and eind ≥ van;
+- counted once in [van, tot]  ⇔ that period, and the young person's previous period ended before van
+  (``vorige_eind`` < van), so a count over the periods is a count of young people without DISTINCT.
+
+The rebuild is one set-based statement (window functions, PostgreSQL and SQLite alike): for a few young
+people after a write, or for everybody after a bulk load (``seed_demo``, the benchmark's fill) and in the
+nightly task. The signals below call it on every save and delete of a request whose young person or dates
+changed, and update the gemeente when a young person moves; a bulk write that bypasses them
+(``bulk_create``, ``QuerySet.update``) must call ``herbouw`` itself.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_init, post_save
+from django.dispatch import receiver
+
+from cases.models import Hulpvraag, Jeugdige, Zorgperiode
+
+# Stands in for "still open" inside the statement (MAX over the ends), NULL again in the table.
+OPEN = date(9999, 12, 31)
+# Young people per statement in a targeted rebuild (keeps the IN list well under SQLite's limit).
+_PER_KEER = 500
+
+
+def _statement(filter_sql: str) -> str:
+    q = connection.ops.quote_name
+    zp, hv, jg = (q(m._meta.db_table) for m in (Zorgperiode, Hulpvraag, Jeugdige))
+    return f"""
+        WITH r AS (
+            SELECT h.jeugdige_id AS jid, j.gemeente_id AS gid, h.ontvangen_op AS o,
+                   COALESCE(h.afgesloten_op, %s) AS a
+            FROM {hv} h JOIN {jg} j ON j.id = h.jeugdige_id
+            {filter_sql}
+        ), s AS (
+            SELECT jid, gid, o, a,
+                   MAX(a) OVER (PARTITION BY jid ORDER BY o, a ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS m
+            FROM r
+        ), t AS (
+            SELECT jid, gid, o, a,
+                   SUM(CASE WHEN m IS NULL OR o > m THEN 1 ELSE 0 END)
+                       OVER (PARTITION BY jid ORDER BY o, a ROWS UNBOUNDED PRECEDING) AS e
+            FROM s
+        ), u AS (
+            SELECT jid, gid, MIN(o) AS b, MAX(a) AS a FROM t GROUP BY jid, gid, e
+        )
+        INSERT INTO {zp} (jeugdige_id, gemeente_id, begin, eind, vorige_eind)
+        SELECT jid, gid, b, NULLIF(a, %s), LAG(a) OVER (PARTITION BY jid ORDER BY b) FROM u
+    """  # noqa: S608 (table names from the models, values as parameters)
+
+
+def herbouw(jeugdige_ids: Iterable[int] | None = None) -> None:
+    """Rebuild the care periods of these young people (all when ``None``) from their requests."""
+    with transaction.atomic(), connection.cursor() as c:
+        if jeugdige_ids is None:
+            Zorgperiode.objects.all().delete()
+            c.execute(_statement(""), [OPEN, OPEN])
+            return
+        ids = sorted({int(i) for i in jeugdige_ids if i is not None})
+        for k in range(0, len(ids), _PER_KEER):
+            deel = ids[k : k + _PER_KEER]
+            Zorgperiode.objects.filter(jeugdige_id__in=deel).delete()
+            plaats = ", ".join(["%s"] * len(deel))
+            c.execute(_statement(f"WHERE h.jeugdige_id IN ({plaats})"), [OPEN, *deel, OPEN])
+
+
+# --- Kept in step -------------------------------------------------------------------------------------------
+# What a request or young person looked like when loaded, so that a save that does not change what the
+# periods depend on (a step, a deadline, a note) costs no query.
+
+
+_VELDEN = ("jeugdige_id", "ontvangen_op", "afgesloten_op")
+
+
+def _stand_hulpvraag(h: Hulpvraag) -> tuple | None:
+    # Read from the instance's dict: a deferred field is unknown (so the save rebuilds), never fetched here.
+    d = h.__dict__
+    return tuple(d[v] for v in _VELDEN) if all(v in d for v in _VELDEN) else None
+
+
+@receiver(post_init, sender=Hulpvraag)
+def _onthoud_hulpvraag(sender, instance: Hulpvraag, **kwargs) -> None:
+    instance._zorgperiode_stand = _stand_hulpvraag(instance) if instance.pk else None
+
+
+@receiver(post_save, sender=Hulpvraag)
+def _na_opslaan_hulpvraag(sender, instance: Hulpvraag, created: bool, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
+    vorige, nu = getattr(instance, "_zorgperiode_stand", None), _stand_hulpvraag(instance)
+    if vorige is not None and vorige == nu and not created:
+        return
+    herbouw({instance.jeugdige_id, vorige[0] if vorige else None})
+    instance._zorgperiode_stand = nu
+
+
+@receiver(post_delete, sender=Hulpvraag)
+def _na_verwijderen_hulpvraag(sender, instance: Hulpvraag, **kwargs) -> None:
+    herbouw({instance.jeugdige_id})
+
+
+@receiver(post_init, sender=Jeugdige)
+def _onthoud_jeugdige(sender, instance: Jeugdige, **kwargs) -> None:
+    instance._zorgperiode_gemeente = instance.__dict__.get("gemeente_id") if instance.pk else None
+
+
+@receiver(post_save, sender=Jeugdige)
+def _na_opslaan_jeugdige(sender, instance: Jeugdige, created: bool, raw: bool = False, **kwargs) -> None:
+    if raw or created or instance._zorgperiode_gemeente == instance.gemeente_id:
+        return
+    Zorgperiode.objects.filter(jeugdige_id=instance.pk).update(gemeente_id=instance.gemeente_id)
+    instance._zorgperiode_gemeente = instance.gemeente_id
