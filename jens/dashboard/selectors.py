@@ -43,6 +43,8 @@ class Tabel:
     in_rapport: bool = True
     blad: str = ""  # the XLSX sheet name (at most 31 characters); default the title
     alleen_onbeperkt: bool = False  # holds names (of providers): not for a municipality
+    # An appendix that grows with the register (every provider by name): in the report, not on the dashboard page.
+    op_dashboard: bool = True
     # Rows whose counts add up to a total shown elsewhere (jens.privacy: one hidden count takes a second one with
     # it). The rows above a "Totaal" row are such a group without saying so.
     groepen: list[list[int]] = field(default_factory=list)
@@ -792,6 +794,7 @@ def onderdeel_aanbieders(f: Filter) -> Onderdeel:
         [Kolom("Soort"), Kolom("Zorgaanbieder")],
         [[SOORT_LABELS.get(k, k), _naam(n)] for k, v in per_soort.items() for n in v],
         alleen_onbeperkt=True,
+        op_dashboard=False,
     )
     return Onderdeel("aanbieders", titel, tabellen=[aantallen, namen], bron="contracts")
 

@@ -133,7 +133,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if (not keuze.alleen_aanbieders or m.__name__[len("onderdeel_") :] in ALLEEN_AANBIEDERS)
         and not (keuze.maskeren and m.__name__[len("onderdeel_") :] in NIET_VOOR_GEMEENTE)
     ]
-    onderdelen = [onderdeel_weergave(maak(keuze.filter), keuze.maskeren) for maak in makers]
+    onderdelen = [onderdeel_weergave(maak(keuze.filter), keuze.maskeren, dashboard=True) for maak in makers]
     tegels = [t for o in onderdelen for t in o["tegels"]]
     return render(
         request,

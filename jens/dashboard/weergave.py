@@ -179,8 +179,13 @@ def blokken(grafieken: list[tuple[Grafiek, str]], tabellen: list[dict]) -> list[
     return uit
 
 
-def onderdeel_weergave(o: Onderdeel, maskeren: bool) -> dict:
-    tabellen = [tabel_weergave(t, maskeren) for t in o.tabellen if not (maskeren and t.alleen_onbeperkt)]
+def onderdeel_weergave(o: Onderdeel, maskeren: bool, *, dashboard: bool = False) -> dict:
+    """``dashboard``: for the dashboard page, which leaves out the appendices that are only in the report."""
+    tabellen = [
+        tabel_weergave(t, maskeren)
+        for t in o.tabellen
+        if not (maskeren and t.alleen_onbeperkt) and (t.op_dashboard or not dashboard)
+    ]
     grafieken = []
     for spec in o.grafieken:
         tabel = o.tabel(spec.tabel)

@@ -67,6 +67,15 @@ def test_inkoper_ziet_de_aanbiederstegels(web_als, aanbieders):
     assert _tegel(response.content.decode(), "kleine_aanbieders").group(1) == "groen"
 
 
+def test_namen_per_soort_in_het_rapport_niet_op_het_dashboard(web_als, aanbieders):
+    # The appendix of every provider by name grows with the register (10,000 rows at national scale):
+    # the dashboard shows the counts per kind, the report the names.
+    # (the report's sheet: test_bijlage_zorgaanbieders_per_soort_in_het_rapport)
+    html = web_als("management").get("/dashboard/", {"periode": "2023H1"}).content.decode()
+    assert 'id="tabel-aanbieders_aantallen"' in html and 'id="tabel-aanbieders_per_soort"' not in html
+    assert "Lid 0" not in html
+
+
 def test_gemeente_ziet_aantallen_per_soort_maar_geen_namen_van_aanbieders(web_als, aanbieders):
     client = web_als("gemeente", gemeenten=["heerlen"])
     html = client.get("/dashboard/", {"periode": "2023H1"}).content.decode()
