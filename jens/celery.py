@@ -33,5 +33,6 @@ app.conf.beat_schedule = {
     "klachten-anonimiseren": {"task": "complaints.tasks.anonimiseer_oude_klachten", "schedule": DAGELIJKS},
     "staff-meldcode-signaleringen": {"task": "staff.tasks.meldcode_signaleringen", "schedule": DAGELIJKS},
     "cases-signaleringen": {"task": "cases.tasks.signaleer_te_laat", "schedule": UUR},
+    "cases-zorgperiodes": {"task": "cases.tasks.herbouw_zorgperiodes", "schedule": crontab(hour=3, minute=20)},
     "financien-signaleringen": {"task": "financien.tasks.signaleer", "schedule": DAGELIJKS},
 }

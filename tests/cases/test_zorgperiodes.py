@@ -147,3 +147,24 @@ def test_herbouw_van_alles_gelijk_aan_bijgehouden():
         per_jeugdige
     )
     assert all(eind is None for _, _, _, eind, _ in per_jeugdige)
+
+
+def test_nachtelijke_taak_en_commando_herbouwen_wat_een_bulkschrijfactie_mist():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from cases.tasks import herbouw_zorgperiodes
+    from jens.celery import app
+
+    h = HulpvraagFactory(ontvangen_op=date(2023, 1, 2))
+    Hulpvraag.objects.filter(pk=h.pk).update(afgesloten_op=date(2023, 2, 1))  # no signal
+    assert _perioden(h.jeugdige) == [(date(2023, 1, 2), None, None)]
+    assert herbouw_zorgperiodes.delay().get() == 1
+    assert _perioden(h.jeugdige) == [(date(2023, 1, 2), date(2023, 2, 1), None)]
+    Hulpvraag.objects.filter(pk=h.pk).update(afgesloten_op=None)
+    uit = StringIO()
+    call_command("herbouw_zorgperiodes", stdout=uit)
+    assert "1 zorgperiodes herbouwd" in uit.getvalue()
+    assert _perioden(h.jeugdige) == [(date(2023, 1, 2), None, None)]
+    assert "cases.tasks.herbouw_zorgperiodes" in {t["task"] for t in app.conf.beat_schedule.values()}
