@@ -40,8 +40,9 @@ def ververs_signaleringen() -> None:
     signaleer_te_laat()
 
 
-def _ververs() -> None:
-    ververs_na_commit(ververs_signaleringen)
+def _ververs(obj) -> None:
+    """Rescan the signaleringen of ``obj`` (a request, Meldcode file or Veilig Thuis report) on commit."""
+    ververs_na_commit(ververs_signaleringen, obj)
 
 
 # --- Jeugdige -----------------------------------------------------------------------------------
@@ -187,8 +188,7 @@ def registreer_hulpvraag(
     controleer_datums(ontvangen_op=ontvangen_op)
     if ontvangen_op > vandaag():
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
-    _ververs()
-    return Hulpvraag.objects.create(
+    hulpvraag = Hulpvraag.objects.create(
         jeugdige=jeugdige,
         ontvangen_op=ontvangen_op,
         verwijzer=verwijzer,
@@ -196,6 +196,8 @@ def registreer_hulpvraag(
         regisseur=regisseur,
         dossier_uiterlijk=add_working_days(ontvangen_op, termijn("CASES_DOSSIER_WERKDAGEN")),
     )
+    _ververs(hulpvraag)
+    return hulpvraag
 
 
 def _lock(hulpvraag: Hulpvraag) -> Hulpvraag:
@@ -223,7 +225,7 @@ def maak_dossier(*, hulpvraag: Hulpvraag, op: date) -> Hulpvraag:
     hulpvraag.dossier_aangemaakt_op = op
     hulpvraag.kernteam_uiterlijk = add_working_days(op, termijn("CASES_KERNTEAM_WERKDAGEN"))
     hulpvraag.save(update_fields=["dossier_aangemaakt_op", "kernteam_uiterlijk"])
-    _ververs()
+    _ververs(hulpvraag)
     return hulpvraag
 
 
@@ -250,7 +252,7 @@ def houd_kernteam(*, hulpvraag: Hulpvraag, op: date, triage: str, regie: str = "
     if triage == Hulpvraag.Triage.MEERVOUDIG and not hulpvraag.gezinsplan_op:
         hulpvraag.gezinsplan_uiterlijk = op + timedelta(weeks=termijn("CASES_GEZINSPLAN_WEKEN"))
     hulpvraag.save()
-    _ververs()
+    _ververs(hulpvraag)
     return hulpvraag
 
 
@@ -278,7 +280,7 @@ def stel_gezinsplan_vast(*, hulpvraag: Hulpvraag, op: date) -> Hulpvraag:
     _niet_voor("gezinsplan_op", op, hulpvraag.kernteam_op, "het kernteam")
     hulpvraag.gezinsplan_op = op
     hulpvraag.save(update_fields=["gezinsplan_op"])
-    _ververs()
+    _ververs(hulpvraag)
     return hulpvraag
 
 
@@ -302,7 +304,7 @@ def registreer_evaluatie(*, hulpvraag: Hulpvraag, datum: date, uitkomst: str, to
     if hulpvraag.evaluatie_uiterlijk is None or volgende > hulpvraag.evaluatie_uiterlijk:
         hulpvraag.evaluatie_uiterlijk = volgende
         hulpvraag.save(update_fields=["evaluatie_uiterlijk"])
-    _ververs()
+    _ververs(hulpvraag)
     return evaluatie
 
 
@@ -316,7 +318,7 @@ def sluit_hulpvraag(*, hulpvraag: Hulpvraag, op: date, einde_reden: str) -> Hulp
     hulpvraag.einde_reden = einde_reden
     hulpvraag.status = Hulpvraag.Status.AFGESLOTEN
     hulpvraag.save(update_fields=["afgesloten_op", "einde_reden", "status"])
-    _ververs()
+    _ververs(hulpvraag)
     return hulpvraag
 
 
@@ -409,7 +411,7 @@ def registreer_meldcode_stap(
             traject.gemeld_op = gemeld_op
             traject.terugkoppeling_uiterlijk = add_working_days(gemeld_op, termijn("CASES_VT_TERUGKOPPELING_WERKDAGEN"))
         traject.save()
-    _ververs()
+    _ververs(traject)
     return MeldcodeStap.objects.create(
         traject=traject, stap=stap, datum=datum, professional=professional, notitie=notitie, **velden
     )
@@ -431,7 +433,7 @@ def registreer_terugkoppeling(
     traject.terugkoppeling = terugkoppeling
     traject.herbeoordeling_op = herbeoordeling_op
     traject.save(update_fields=["terugkoppeling_op", "terugkoppeling", "herbeoordeling_op"])
-    _ververs()
+    _ververs(traject)
     return traject
 
 
@@ -443,13 +445,14 @@ def registreer_vt_melding(*, jeugdige: Jeugdige, ontvangen_op: date, omschrijvin
     controleer_datums(ontvangen_op=ontvangen_op)
     if ontvangen_op > vandaag():
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
-    _ververs()
-    return VeiligThuisMelding.objects.create(
+    melding = VeiligThuisMelding.objects.create(
         jeugdige=jeugdige,
         ontvangen_op=ontvangen_op,
         omschrijving=omschrijving,
         opvolgen_uiterlijk=add_working_days(ontvangen_op, termijn("CASES_VT_OPVOLGEN_WERKDAGEN")),
     )
+    _ververs(melding)
+    return melding
 
 
 @transaction.atomic
@@ -479,7 +482,7 @@ def volg_vt_melding_op(
     melding.overgedragen_aan = overgedragen_aan
     melding.notitie = notitie
     melding.save()
-    _ververs()
+    _ververs(melding)
     return melding
 
 

@@ -213,7 +213,7 @@ def maak_klacht(
                     "en neemt dan contact met u op.\n\nMet vriendelijke groet,\nJENS"
                 ),
             )
-        ververs_na_commit(ververs_klachtsignaleringen)
+        ververs_na_commit(ververs_klachtsignaleringen, klacht)
     return klacht
 
 
@@ -406,7 +406,7 @@ def voer_actie(
             tijdstip=nu,
             notitie="\n".join(t for t in (notitie.strip(), extra) if t),
         )
-        ververs_na_commit(ververs_klachtsignaleringen)
+        ververs_na_commit(ververs_klachtsignaleringen, klacht)
     return klacht
 
 

@@ -20,12 +20,13 @@ from staff.models import Domein, Formatie, Medewerker, Plaatsing, Scholing
 MELDCODE_SOORTEN = (Scholing.Soort.MELDCODE_BASIS, Scholing.Soort.MELDCODE_OPFRIS)
 
 
-def _ververs_signaleringen() -> None:
-    """Placements and training change who lacks Meldcode training: rescan when the write commits."""
+def _ververs_signaleringen(medewerker: Medewerker | None = None) -> None:
+    """Placements and training change who lacks Meldcode training: rescan ``medewerker`` (everybody when not
+    given) when the write commits."""
     from jens.signaleringen import ververs_na_commit
     from staff.signaleringen import ververs_meldcode_signaleringen
 
-    ververs_na_commit(ververs_meldcode_signaleringen)
+    ververs_na_commit(ververs_meldcode_signaleringen, medewerker)
 
 
 def termijn(sleutel: str):
@@ -225,7 +226,7 @@ def wijzig_medewerker(*, medewerker: Medewerker, **velden) -> Medewerker:
     valideer_medewerker(medewerker)
     herbereken_meldcode_termijnen(medewerker)
     medewerker.save()
-    _ververs_signaleringen()
+    _ververs_signaleringen(medewerker)
     return medewerker
 
 
@@ -318,7 +319,7 @@ def start_plaatsing(
     plaatsing = Plaatsing(medewerker=medewerker, gebied=gebied, domein=domein, fte=fte, van=van, tot=tot)
     valideer_plaatsing(plaatsing)
     plaatsing.save()
-    _ververs_signaleringen()
+    _ververs_signaleringen(plaatsing.medewerker)
     return plaatsing
 
 
@@ -332,7 +333,7 @@ def beeindig_plaatsing(*, plaatsing: Plaatsing, tot: date) -> Plaatsing:
     plaatsing.tot = tot
     valideer_plaatsing(plaatsing)
     plaatsing.save(update_fields=["tot"])
-    _ververs_signaleringen()
+    _ververs_signaleringen(plaatsing.medewerker)
     return plaatsing
 
 
@@ -354,7 +355,7 @@ def wijzig_uren(*, plaatsing: Plaatsing, fte: Decimal, per: date) -> Plaatsing:
     )
     valideer_plaatsing(nieuw)
     nieuw.save()
-    _ververs_signaleringen()
+    _ververs_signaleringen(nieuw.medewerker)
     return nieuw
 
 
@@ -388,7 +389,7 @@ def registreer_scholing(*, medewerker: Medewerker, soort: str, datum: date, omsc
     if soort in MELDCODE_SOORTEN:
         herbereken_meldcode_termijnen(medewerker)
         medewerker.save(update_fields=["meldcode_basis_uiterlijk", "meldcode_opfris_uiterlijk"])
-        _ververs_signaleringen()
+        _ververs_signaleringen(medewerker)
     return scholing
 
 
@@ -398,4 +399,4 @@ def verwijder_scholing(*, scholing: Scholing) -> None:
     scholing.delete()
     herbereken_meldcode_termijnen(medewerker)
     medewerker.save(update_fields=["meldcode_basis_uiterlijk", "meldcode_opfris_uiterlijk"])
-    _ververs_signaleringen()
+    _ververs_signaleringen(medewerker)

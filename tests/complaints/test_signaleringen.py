@@ -93,6 +93,44 @@ def test_elke_soort_is_een_query_ongeacht_het_aantal(django_assert_max_num_queri
     assert Signalering.objects.open().filter(soort=s.NIET_OPGEPAKT).count() == Klacht.objects.count() == 13
 
 
+def test_een_schrijfactie_herscant_alleen_die_klacht(officier, django_capture_on_commit_callbacks, time_machine):
+    """The rescan after a write looks at the complaint written, not at all of them: its cost does not grow
+    with the number of complaints (the public form at national scale), the hourly run does the rest."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    nu = klok.BEVRIJDINGSDAG
+
+    def te_laat_geworden(n: int) -> list[Klacht]:
+        """Complaints that become overdue as time passes, without a write."""
+        nonlocal nu
+        time_machine.move_to(nu, tick=False)
+        with django_capture_on_commit_callbacks(execute=True):
+            klachten = [KlachtFactory(ontvangen_op=nu) for _ in range(n)]
+        nu += timedelta(days=30)
+        time_machine.move_to(nu, tick=False)
+        return klachten
+
+    anderen = te_laat_geworden(3)
+    with django_capture_on_commit_callbacks(execute=True):  # received by phone weeks ago, registered now
+        eerste = KlachtFactory(ontvangen_op=nu - timedelta(days=20))
+    assert open_soorten(eerste) == {s.NIET_OPGEPAKT}
+    assert all(open_soorten(k) == set() for k in anderen)
+    with CaptureQueriesContext(connection) as weinig, django_capture_on_commit_callbacks(execute=True):
+        door_workflow(eerste, ["oppakken"], officier)
+    assert open_soorten(eerste) == set()
+
+    anderen += te_laat_geworden(30)
+    with django_capture_on_commit_callbacks(execute=True):
+        tweede = KlachtFactory(ontvangen_op=nu - timedelta(days=20))
+    with CaptureQueriesContext(connection) as veel, django_capture_on_commit_callbacks(execute=True):
+        door_workflow(tweede, ["oppakken"], officier)
+    assert len(veel.captured_queries) == len(weinig.captured_queries)
+    assert all(open_soorten(k) == set() for k in anderen)
+    signaleer_klachten()  # the hourly run
+    assert all(s.NIET_OPGEPAKT in open_soorten(k) for k in anderen)
+
+
 def test_beat_draait_de_taken():
     from complaints.tasks import anonimiseer_oude_klachten, signaleer_klachttermijnen
 
