@@ -115,11 +115,11 @@ def sync_signaleringen(
 ) -> SyncResultaat:
     """Make the open signaleringen of ``soort`` match the queryset ``te_laat`` exactly.
 
-    Set-based, whatever the number of overdue rows: one query for the roles, one query for the ids of
+    Set-based, whatever the number of overdue rows: one query for the ids of
     the overdue items that have no open signalering yet (``EXCEPT``: the ids of ``te_laat`` minus the
     object ids of the open signaleringen, a hashed set operation whatever the planner's estimates; items
     already flagged are never loaded, so a steady run reads no rows), and when there is something new one
-    query to read those items, one bulk insert and one for the roles; then one update for what is
+    query to read those items, one for the roles, one bulk insert and one for their roles; then one update for what is
     resolved (the open object ids minus the overdue ids, the same set operation the other way round).
     The callables only run for the new items; ``te_laat`` selects what they read (``select_related``).
     (A correlated NOT EXISTS was quadratic at national scale when the statistics lagged a burst of new
@@ -133,7 +133,7 @@ def sync_signaleringen(
         if not ids:
             return SyncResultaat(nieuw=0, opgelost=0)
         te_laat, open_qs = te_laat.filter(pk__in=ids), open_qs.filter(object_id__in=ids)
-    groep_objs = _groepen(groepen)
+    groepen = list(groepen)
     with transaction.atomic():
         open_ids = open_qs.order_by().values_list("object_id")
         # the ids alone, without the joins of ``te_laat`` (its select_related): only new items (usually none)
@@ -155,7 +155,8 @@ def sync_signaleringen(
             for obj in (te_laat.filter(pk__in=nieuwe_ids).order_by("pk") if nieuwe_ids else [])
         ]
         aangemaakt = Signalering.objects.bulk_create(nieuw) if nieuw else []
-        if groep_objs and aangemaakt:
+        # the roles are read only when something is new (a steady run and most rescans after a write: never)
+        if aangemaakt and groepen and (groep_objs := _groepen(groepen)):
             Koppeling = Signalering.verantwoordelijke_groepen.through
             Koppeling.objects.bulk_create(
                 [Koppeling(signalering_id=s.pk, group_id=g.pk) for s in aangemaakt for g in groep_objs]
