@@ -363,6 +363,7 @@ def _wachtlijst_kwartaal_tabellen(k: dict) -> list[Tabel]:
         [[r["zorgaanbieder"], r["wachtend"], r["vorig_kwartaal"], _verschil(r)] for r in k["per_zorgaanbieder"]],
         toelichting='Zorg door een gebiedsteam staat onder "gebiedsteam".',
         blad="Wachtlijst per aanbieder",
+        op_dashboard=False,  # a row per provider with a waiting list: 2,600 at national scale; in the report
     )
     per_vorm = Tabel(
         "wachtlijst_vorm",

@@ -148,3 +148,16 @@ def test_xlsx_houdt_dezelfde_decimalen_als_de_pagina_en_verbergt_dezelfde_cellen
         pagina = [[c["tekst"] for c in r] for r in tabel_weergave(tabel, maskeren)["rijen"]]
         assert [blad["B8"].value, blad["C8"].value] == ([3, 41] if not maskeren else ["<5", "—"])
         assert pagina[2][1:] == (["3", "41,0"] if not maskeren else ["<5", "—"])
+
+
+def test_bijlagen_alleen_in_het_rapport_niet_op_het_dashboard():
+    from jens.dashboard.selectors import Onderdeel
+    from jens.dashboard.weergave import onderdeel_weergave
+
+    tabellen = [
+        Tabel("aantallen", "Aantallen", [Kolom("Soort"), Kolom("Aantal", "telling")], [["Leden", 3]]),
+        Tabel("namen", "Namen", [Kolom("Soort"), Kolom("Naam")], [["Leden", "Lid 0"]], op_dashboard=False),
+    ]
+    o = Onderdeel("aanbieders", "Zorgaanbieders", tabellen=tabellen)
+    assert [t["sleutel"] for t in onderdeel_weergave(o, False, dashboard=True)["tabellen"]] == ["aantallen"]
+    assert [t["sleutel"] for t in onderdeel_weergave(o, False)["tabellen"]] == ["aantallen", "namen"]
