@@ -93,8 +93,16 @@ def pas_wijziging_toe(*, aanbieder: Zorgaanbieder, datum: date, van: str, naar: 
         services.sla_relatie_op(zorgaanbieder=aanbieder, soort=van, geldig_van=begin, geldig_tot=datum)
 
 
+# Dated changes applied to the register. lidmaatschap_wijzigingen.csv is the published data. The import of the
+# lists ends nothing (a list that does not name a provider is no ending); the 25 providers of the 2021 list that
+# the 2023 list (which names every kind) no longer names therefore get an explicit dated ending in
+# demo_beeindigingen.csv. The sources give no date: 1 January 2022 is a demo value. Without them the register
+# would hold 70 suppliers in 2024 instead of the "about 50" the 2024 answers name.
+WIJZIGINGEN = ("lidmaatschap_wijzigingen.csv", "demo_beeindigingen.csv")
+
+
 def _wijzigingen() -> None:
-    for rij in _lees("lidmaatschap_wijzigingen.csv"):
+    for rij in (rij for naam in WIJZIGINGEN for rij in _lees(naam)):
         aanbieder = zoek_aanbieder(rij["zorgaanbieder"])
         if aanbieder is None:
             raise RuntimeError(f"Onbekende zorgaanbieder in wijzigingen: {rij['zorgaanbieder']}")

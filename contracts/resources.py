@@ -49,28 +49,23 @@ def zoek_aanbieder(naam: str = "", kvk: str = "") -> Zorgaanbieder | None:
 
 
 def perioden_uit_soorten(soorten: dict[int, str]) -> list[tuple[str, date, date | None]]:
-    """Relation periods from the kinds per listed year (empty = not listed that year).
+    """Relation periods from the kinds per listed year (empty = not named that year).
 
-    A kind holds from 1 January of the year it is listed until the next listed year with another kind; when
-    the next listed year does not name the provider, until 1 January of the year after; when the last listed
-    year names it, it is ongoing. Equal kinds in a row merge into one period."""
-    jaren = sorted(soorten)
+    A kind holds from 1 January of the first year it is listed until 1 January of a later listed year that
+    names another kind; otherwise it is ongoing. A list that does not name the provider ends nothing: the
+    2024 list names only members and subcontractors (and says "about 50 suppliers"), and in general a list
+    is no register of endings. Only a dated change ends a relation (``services.wissel_relatie``, applied
+    from lidmaatschap_wijzigingen.csv by the demo)."""
     perioden: list[list] = []
-    for i, jaar in enumerate(jaren):
+    for jaar in sorted(soorten):
         soort = soorten[jaar]
         if not soort:
+            continue  # not named: the kind before (if any) runs on
+        if perioden and perioden[-1][0] == soort:
             continue
-        volgend = jaren[i + 1] if i + 1 < len(jaren) else None
-        if volgend is None:
-            tot = None
-        elif soorten[volgend]:
-            tot = date(volgend, 1, 1)
-        else:
-            tot = date(jaar + 1, 1, 1)
-        if perioden and perioden[-1][0] == soort and perioden[-1][2] == date(jaar, 1, 1):
-            perioden[-1][2] = tot
-        else:
-            perioden.append([soort, date(jaar, 1, 1), tot])
+        if perioden:
+            perioden[-1][2] = date(jaar, 1, 1)
+        perioden.append([soort, date(jaar, 1, 1), None])
     return [tuple(p) for p in perioden]
 
 

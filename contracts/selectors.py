@@ -35,6 +35,16 @@ def is_lid_op(zorgaanbieder: Zorgaanbieder, datum: date) -> bool:
     return soort_op(zorgaanbieder, datum) == Relatie.Soort.LID
 
 
+# The kinds of relation whose staff work in the area teams: the members and the strategic subcontractors
+# (they share the transformation assignment); a plain or incidental supplier only delivers care.
+WERKGEVER_SOORTEN = (Relatie.Soort.LID, Relatie.Soort.ONDERAANNEMER)
+
+
+def mag_werkgever_zijn_op(zorgaanbieder: Zorgaanbieder, datum: date) -> bool:
+    """True when the provider is a member or a strategic subcontractor of JENS on ``datum``."""
+    return soort_op(zorgaanbieder, datum) in WERKGEVER_SOORTEN
+
+
 def leden_op(datum: date) -> QuerySet[Zorgaanbieder]:
     return Zorgaanbieder.objects.filter(
         pk__in=relaties_op(datum).filter(soort=Relatie.Soort.LID).values("zorgaanbieder")

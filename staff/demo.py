@@ -51,6 +51,10 @@ AANDEEL_GEBIED = {
     "voerendaal": {"voerendaal": "1"},
 }
 WERKGEVERS = ("Alcander", "Koraal Groep", "Mondriaan", "Radar")
+# Strategic subcontractors whose staff also work in the area teams (named so in every published list); used
+# only when the contracts demo has loaded them, never created here. Every tenth employee works for one.
+ONDERAANNEMERS = ("Moventis GGZ", "Scoor", "Yvoor")
+ELKE_ZOVEELSTE_BIJ_ONDERAANNEMER = 10
 FUNCTIES = [  # (function, domain, weight)
     (Medewerker.Functie.JEUGDHULPVERLENER, Domein.GEBIEDSTEAM, 34),
     (Medewerker.Functie.GEZINSWERKER, Domein.GEBIEDSTEAM, 18),
@@ -285,6 +289,20 @@ def _werkgevers(stdout) -> list[tuple[Zorgaanbieder, list[tuple[date, date | Non
     return uit
 
 
+def _onderaannemers() -> list[tuple[Zorgaanbieder, list[tuple[date, date | None]]]]:
+    """The demo's strategic subcontractors (when loaded) with their periods as a subcontractor."""
+    uit = []
+    for aanbieder in Zorgaanbieder.objects.filter(naam__in=ONDERAANNEMERS).order_by("naam"):
+        perioden = list(
+            Relatie.objects.filter(zorgaanbieder=aanbieder, soort=Relatie.Soort.ONDERAANNEMER).values_list(
+                "geldig_van", "geldig_tot"
+            )
+        )
+        if perioden:
+            uit.append((aanbieder, perioden))
+    return uit
+
+
 def _lid_op(perioden, datum: date) -> bool:
     return any(van <= datum and (tot is None or tot > datum) for van, tot in perioden)
 
@@ -297,6 +315,7 @@ def seed(stdout) -> None:
     vandaag = date.today()
     opbouw = _bouw(rng, vandaag)
     werkgevers = _werkgevers(stdout)
+    onderaannemers = _onderaannemers()
     gebieden = {g.code: g for g in Gebied.objects.all()}
 
     medewerkers = []
@@ -308,12 +327,16 @@ def seed(stdout) -> None:
         if not leden:
             raise RuntimeError(f"Er is geen lid van JENS op {m['van']:%d-%m-%Y} om als werkgever te gebruiken.")
         naam = f"{rng.choice(VOORNAMEN)} {rng.choice(ACHTERNAMEN)}"
+        werkgever = rng.choice(leden)
+        if i % ELKE_ZOVEELSTE_BIJ_ONDERAANNEMER == 0:  # no draw of the generator: the rest of the demo stays
+            in_dienst = [a for a, perioden in onderaannemers if _lid_op(perioden, m["van"])]
+            werkgever = in_dienst[(i // ELKE_ZOVEELSTE_BIJ_ONDERAANNEMER) % len(in_dienst)] if in_dienst else werkgever
         medewerkers.append(
             Medewerker(
                 personeelsnummer=f"{PREFIX}{i:04d}",
                 naam=naam,
                 email=f"{naam.lower().replace(' ', '.')}.{i}@medewerker.example",
-                werkgever=rng.choice(leden),
+                werkgever=werkgever,
                 functie=m["functie"],
                 in_dienst_van=m["van"],
                 in_dienst_tot=m["tot"],

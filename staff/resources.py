@@ -216,7 +216,7 @@ class PlaatsingResource(_BulkResource):
             for p in Plaatsing.objects.filter(medewerker_id__in=ids).select_related("medewerker", "gebied")
         }
         self.oud = {p.pk: (p.fte, p.tot) for p in self.bestaand.values()}
-        self.voorraad = services.Voorraad.laad(medewerker_ids=ids, leden=False)
+        self.voorraad = services.Voorraad.laad(medewerker_ids=ids)
 
     def get_instance(self, instance_loader, row):
         medewerker = self.fields["medewerker"].clean(row)
@@ -242,6 +242,8 @@ class PlaatsingResource(_BulkResource):
         if not fouten and instance.medewerker_id:
             try:
                 services.valideer_plaatsing(instance, voorraad=self.voorraad)
+                if not instance.pk:
+                    services.controleer_werkgever_plaatsing(instance, voorraad=self.voorraad)
             except ValidationError as exc:
                 fouten.update(exc.message_dict)
         if fouten:

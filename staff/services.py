@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 
 from contracts.models import Zorgaanbieder
-from contracts.selectors import is_lid_op
+from contracts.selectors import WERKGEVER_SOORTEN, mag_werkgever_zijn_op
 from jens.models import Gebied
 from jens.periode import DATUM_BUITEN_BEREIK, controleer_datums, datum_in_bereik
 from staff.models import Domein, Formatie, Medewerker, Plaatsing, Scholing
@@ -57,24 +57,24 @@ def opfris_uiterlijk(laatste_meldcode: date | None) -> date | None:
 @dataclass
 class Voorraad:
     """What the rules below read from the database, loaded once for a whole file (the HR import) instead
-    of once per row: the members' relation periods, and per employee the placements and the latest
-    Meldcode trainings. The import adds each accepted placement, so rows of one file see each other."""
+    of once per row: the relation periods of the providers that may employ staff (members and strategic
+    subcontractors), and per employee the placements and the latest Meldcode trainings. The import adds
+    each accepted placement, so rows of one file see each other."""
 
-    lid_perioden: dict[int, list[tuple[date, date | None]]] = field(default_factory=dict)
+    werkgever_perioden: dict[int, list[tuple[date, date | None]]] = field(default_factory=dict)
     plaatsingen: dict[int, list[tuple[int | None, date, date | None, Decimal]]] = field(default_factory=dict)
     scholing: dict[int, dict] = field(default_factory=dict)
 
     @classmethod
-    def laad(cls, *, medewerker_ids: Iterable[int] = (), leden: bool = True) -> "Voorraad":
+    def laad(cls, *, medewerker_ids: Iterable[int] = ()) -> "Voorraad":
         """Three queries whatever the size of the file."""
         from contracts.models import Relatie
 
         voorraad = cls()
-        if leden:
-            for zorgaanbieder_id, van, tot in Relatie.objects.filter(soort=Relatie.Soort.LID).values_list(
-                "zorgaanbieder_id", "geldig_van", "geldig_tot"
-            ):
-                voorraad.lid_perioden.setdefault(zorgaanbieder_id, []).append((van, tot))
+        for zorgaanbieder_id, van, tot in Relatie.objects.filter(soort__in=WERKGEVER_SOORTEN).values_list(
+            "zorgaanbieder_id", "geldig_van", "geldig_tot"
+        ):
+            voorraad.werkgever_perioden.setdefault(zorgaanbieder_id, []).append((van, tot))
         ids = list(medewerker_ids)
         if ids:
             for pk, medewerker_id, van, tot, fte in Plaatsing.objects.filter(medewerker_id__in=ids).values_list(
@@ -89,9 +89,11 @@ class Voorraad:
                 voorraad.scholing[rij["medewerker_id"]] = rij
         return voorraad
 
-    def is_lid_op(self, zorgaanbieder_id: int, datum: date) -> bool:
+    def mag_werkgever_zijn_op(self, zorgaanbieder_id: int, datum: date) -> bool:
+        """Member or strategic subcontractor on ``datum`` (the periods of one provider do not overlap)."""
         return any(
-            van <= datum and (tot is None or tot > datum) for van, tot in self.lid_perioden.get(zorgaanbieder_id, [])
+            van <= datum and (tot is None or tot > datum)
+            for van, tot in self.werkgever_perioden.get(zorgaanbieder_id, [])
         )
 
     def voeg_toe(self, plaatsing: Plaatsing) -> None:
@@ -116,9 +118,22 @@ def herbereken_meldcode_termijnen(medewerker: Medewerker, *, voorraad: Voorraad 
 # --- Employees -------------------------------------------------------------------------------------
 
 
+def werkgever_melding(werkgever: Zorgaanbieder, datum: date) -> str:
+    return (
+        f"{werkgever} is op {datum:%d-%m-%Y} geen lid en geen strategische onderaannemer van JENS; "
+        "alleen leden en strategische onderaannemers kunnen werkgever zijn."
+    )
+
+
+def _werkgever_toegestaan(werkgever: Zorgaanbieder, datum: date, voorraad: "Voorraad | None") -> bool:
+    if voorraad is not None:
+        return voorraad.mag_werkgever_zijn_op(werkgever.pk, datum)
+    return mag_werkgever_zijn_op(werkgever, datum)
+
+
 def valideer_medewerker(medewerker: Medewerker, *, voorraad: Voorraad | None = None) -> None:
-    """The rules on an employee: field and database constraints, and the employer is a member (lid)
-    of JENS on the start date. With ``voorraad`` (the import) the same rules read the preloaded data, and
+    """The rules on an employee: field and database constraints, and the employer is a member (lid) or a
+    strategic subcontractor of JENS on the start date. With ``voorraad`` (the import) the same rules read the preloaded data, and
     the unique personnel number is the import's to check (it matches rows on it)."""
     fouten: dict[str, list[str]] = {
         veld: [DATUM_BUITEN_BEREIK]
@@ -146,16 +161,9 @@ def valideer_medewerker(medewerker: Medewerker, *, voorraad: Voorraad | None = N
         medewerker.werkgever_id
         and medewerker.in_dienst_van
         and "werkgever" not in fouten
-        and not (
-            voorraad.is_lid_op(medewerker.werkgever_id, medewerker.in_dienst_van)
-            if voorraad is not None
-            else is_lid_op(medewerker.werkgever, medewerker.in_dienst_van)
-        )
+        and not _werkgever_toegestaan(medewerker.werkgever, medewerker.in_dienst_van, voorraad)
     ):
-        fouten["werkgever"] = [
-            f"{medewerker.werkgever} is op {medewerker.in_dienst_van:%d-%m-%Y} geen lid van JENS; "
-            "alleen leden kunnen werkgever zijn."
-        ]
+        fouten["werkgever"] = [werkgever_melding(medewerker.werkgever, medewerker.in_dienst_van)]
     if medewerker.pk and medewerker.in_dienst_van:
         if voorraad is not None:
             van_, tot_ = medewerker.in_dienst_van, medewerker.in_dienst_tot
@@ -307,6 +315,21 @@ def valideer_plaatsing(plaatsing: Plaatsing, *, voorraad: Voorraad | None = None
             )
 
 
+def controleer_werkgever_plaatsing(plaatsing: Plaatsing, *, voorraad: Voorraad | None = None) -> None:
+    """A new placement (in an area team or the preventive field) needs an employer that is a member or a
+    strategic subcontractor of JENS on the placement's start date; staff of a plain supplier are not placed.
+    Ending or re-hour-ing a running placement is not refused when the employer has left since."""
+    medewerker = plaatsing.medewerker
+    if not (medewerker.werkgever_id and plaatsing.van):
+        return
+    if voorraad is not None:
+        toegestaan = voorraad.mag_werkgever_zijn_op(medewerker.werkgever_id, plaatsing.van)
+    else:
+        toegestaan = mag_werkgever_zijn_op(medewerker.werkgever, plaatsing.van)
+    if not toegestaan:
+        raise ValidationError({"van": werkgever_melding(medewerker.werkgever, plaatsing.van)})
+
+
 def _vergrendel(medewerker: Medewerker) -> Medewerker:
     return Medewerker.objects.select_for_update().get(pk=medewerker.pk)
 
@@ -318,6 +341,7 @@ def start_plaatsing(
     medewerker = _vergrendel(medewerker)
     plaatsing = Plaatsing(medewerker=medewerker, gebied=gebied, domein=domein, fte=fte, van=van, tot=tot)
     valideer_plaatsing(plaatsing)
+    controleer_werkgever_plaatsing(plaatsing)
     plaatsing.save()
     _ververs_signaleringen(plaatsing.medewerker)
     return plaatsing

@@ -36,9 +36,16 @@ def _importeer(resource, tekst: str):
             {2021: "onderaannemer", 2023: "lid", 2024: "lid"},
             [("onderaannemer", date(2021, 1, 1), date(2023, 1, 1)), ("lid", date(2023, 1, 1), None)],
         ),
-        ({2021: "lid", 2023: "", 2024: ""}, [("lid", date(2021, 1, 1), date(2022, 1, 1))]),
-        ({2021: "lid", 2023: "lid", 2024: ""}, [("lid", date(2021, 1, 1), date(2024, 1, 1))]),
-        ({2021: "", 2023: "leverancier", 2024: ""}, [("leverancier", date(2023, 1, 1), date(2024, 1, 1))]),
+        # a list that does not name the provider ends nothing: only a dated change does
+        ({2021: "lid", 2023: "", 2024: ""}, [("lid", date(2021, 1, 1), None)]),
+        ({2021: "lid", 2023: "lid", 2024: ""}, [("lid", date(2021, 1, 1), None)]),
+        ({2021: "", 2023: "leverancier", 2024: ""}, [("leverancier", date(2023, 1, 1), None)]),
+        ({2021: "kleine aanbieder", 2023: "", 2024: ""}, [("kleine aanbieder", date(2021, 1, 1), None)]),
+        (
+            {2021: "onderaannemer", 2023: "", 2024: "lid"},
+            [("onderaannemer", date(2021, 1, 1), date(2024, 1, 1)), ("lid", date(2024, 1, 1), None)],
+        ),
+        ({2021: "", 2023: "", 2024: ""}, []),
     ],
 )
 def test_perioden_uit_gepubliceerde_lijsten(soorten, perioden):
@@ -195,3 +202,59 @@ def test_relatieperioden_import_weigert_overlap_en_schrijft_niets():
     resultaat = _importeer(RelatieResource(), tekst.replace("2021-04-01", "2021-05-01"))
     assert not resultaat.has_validation_errors() and not resultaat.has_errors()
     assert Relatie.objects.count() == 2
+
+
+def test_een_latere_lijst_die_een_aanbieder_niet_noemt_beeindigt_niets():
+    """The 2024 list names only members and subcontractors: importing it after the 2023 list leaves every
+    supplier's relation running; only a dated change ends one."""
+    _importeer(ZorgaanbiederResource(), "naam,soort_2023\nKinso,kleine aanbieder\nRadar,lid\nScoor,onderaannemer\n")
+    _importeer(ZorgaanbiederResource(), "naam,soort_2024\nKinso,\nRadar,lid\nScoor,onderaannemer\n")
+    kinso = Zorgaanbieder.objects.get(naam="Kinso")
+    assert list(kinso.relaties.values_list("soort", "geldig_van", "geldig_tot")) == [
+        ("leverancier", date(2023, 1, 1), None)
+    ]
+    assert selectors.soort_op(kinso, date(2024, 6, 30)) == "leverancier"
+    assert Relatie.objects.filter(geldig_tot__isnull=False).count() == 0
+    demo.pas_wijziging_toe(aanbieder=kinso, datum=date(2025, 1, 1), van="leverancier", naar="")
+    assert selectors.soort_op(kinso, date(2024, 12, 31)) == "leverancier"
+    assert selectors.soort_op(kinso, date(2025, 1, 1)) is None
+    # a re-import of the lists does not reopen the ended relation
+    _importeer(ZorgaanbiederResource(), "naam,soort_2023,soort_2024\nKinso,kleine aanbieder,\n")
+    assert selectors.soort_op(kinso, date(2025, 1, 1)) is None and kinso.relaties.count() == 1
+
+
+def test_demo_register_2021_2023_en_2024(maak_gebruiker):
+    """The register as the published lists give it: 2021 and 2023 per kind; in 2024 the five members and six
+    subcontractors of the 2024 list and the 47 suppliers of the 2023 list ("about 50"): none of them ended by
+    the 2024 list; Kracht in Zorg and Xonar ended by their dated change on 1 January 2024."""
+    maak_gebruiker("inkoper", username="inkoper")
+    demo.seed(stdout=StringIO())
+    tellingen = {
+        d.year: {soort: len(namen) for soort, namen in selectors.aanbieders_per_soort_op(d).items()}
+        for d in (date(2021, 6, 30), date(2023, 6, 30))
+    }
+    assert tellingen[2021] == {
+        "lid": 7,
+        "onderaannemer": 8,
+        "leverancier": 25,
+        "incidenteel": 0,
+        "kleine_aanbieder": 43,
+    }
+    assert tellingen[2023] == {
+        "lid": 7,
+        "onderaannemer": 6,
+        "leverancier": 20,
+        "incidenteel": 0,
+        "kleine_aanbieder": 27,
+    }
+    in_2024 = selectors.aanbieders_per_soort_op(date(2024, 6, 30))
+    assert in_2024["lid"] == ["Alcander", "Koraal Groep", "Lionarons GGZ", "Mondriaan", "Radar"]
+    assert len(in_2024["onderaannemer"]) == 6 and "Tobas Jeugdhulp" in in_2024["onderaannemer"]
+    leveranciers_2023 = {
+        r["naam"] for r in demo._lees("zorgaanbieders.csv") if r["soort_2023"] in ("leverancier", "kleine aanbieder")
+    }
+    assert set(in_2024["leverancier"]) | set(in_2024["kleine_aanbieder"]) == leveranciers_2023
+    assert len(leveranciers_2023) == 47
+    for naam in ("Kracht in Zorg", "Xonar"):
+        relatie = Zorgaanbieder.objects.get(naam=naam).relaties.get(soort="lid")
+        assert relatie.geldig_tot == date(2024, 1, 1)

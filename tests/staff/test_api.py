@@ -191,7 +191,10 @@ def test_medewerker_aanmaken_door_beheer_en_lid_regel(api_als):
     fout = client.post("/api/v1/medewerkers/", {**data, "personeelsnummer": "X1"})
     assert fout.status_code == 400 and "personeelsnummer" in fout.json()
     fout = client.post("/api/v1/medewerkers/", {**data, "personeelsnummer": "X2", "in_dienst_van": "2018-01-01"})
-    assert fout.status_code == 400 and "geen lid van JENS" in fout.json()["werkgever"][0]
+    assert (
+        fout.status_code == 400
+        and "geen lid en geen strategische onderaannemer van JENS" in fout.json()["werkgever"][0]
+    )
     assert Medewerker.objects.count() == 1
 
 

@@ -73,3 +73,20 @@ def test_demo_twee_keer_draaien_verdubbelt_niets(demodata):
     aantal = Plaatsing.objects.count()
     demo.seed(stdout=io.StringIO())
     assert Plaatsing.objects.count() == aantal
+
+
+def test_demo_medewerkers_van_strategische_onderaannemers_in_de_gebiedsteams(db, maak_gebruiker):
+    """The seeds: staff of the strategic subcontractors work in the area teams, beside the members' staff."""
+    from contracts import demo as contracts_demo
+    from contracts.selectors import soort_op
+
+    maak_gebruiker("inkoper", username="inkoper")
+    with time_machine.travel(VANDAAG, tick=False):
+        contracts_demo.seed(stdout=io.StringIO())
+        demo.seed(stdout=io.StringIO())
+    bij_onderaannemer = Plaatsing.objects.filter(
+        medewerker__werkgever__naam__in=demo.ONDERAANNEMERS, domein="gebiedsteam"
+    ).select_related("medewerker__werkgever")
+    assert bij_onderaannemer.exists()
+    for plaatsing in bij_onderaannemer:
+        assert soort_op(plaatsing.medewerker.werkgever, plaatsing.van) == "onderaannemer"

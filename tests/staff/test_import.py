@@ -51,7 +51,7 @@ def test_import_met_foute_rij_schrijft_niets_en_noemt_rij_en_reden(lid):
     resultaat = MedewerkerResource().import_data(data, dry_run=False, rollback_on_validation_errors=True)
     fouten = {rij.number: rij.error_dict for rij in resultaat.invalid_rows}
     assert set(fouten) == {2, 3, 4}
-    assert "geen lid van JENS" in fouten[2]["werkgever"][0]
+    assert "geen lid en geen strategische onderaannemer van JENS" in fouten[2]["werkgever"][0]
     assert "Onbekende zorgaanbieder 'Bestaat Niet'" in fouten[3]["werkgever"][0]
     assert "functie" in fouten[4]
     assert not Medewerker.objects.exists()
@@ -95,7 +95,7 @@ def test_admin_import_toont_voorbeeld_en_rijfouten_xlsx(client, web_als, maak_ge
     )
     inhoud = antwoord.content.decode()
     assert antwoord.status_code == 200
-    assert "geen lid van JENS" in inhoud
+    assert "geen lid en geen strategische onderaannemer van JENS" in inhoud
     assert "confirm_form" not in antwoord.context or antwoord.context.get("confirm_form") is None
     assert not Medewerker.objects.exists()
 
@@ -116,7 +116,7 @@ def test_admin_medewerker_toevoegen_via_service(client, web_als, maak_gebruiker,
     }
     fout = client.post("/admin/staff/medewerker/add/", {**data, "in_dienst_van": "01-03-2018"})
     assert fout.status_code == 200
-    assert "geen lid van JENS" in fout.content.decode()
+    assert "geen lid en geen strategische onderaannemer van JENS" in fout.content.decode()
     assert client.post("/admin/staff/medewerker/add/", data).status_code == 302
     assert Medewerker.objects.get().meldcode_basis_uiterlijk == date(2023, 4, 26)
 
@@ -206,3 +206,43 @@ def test_admin_import_plaatsingen_xlsx_voorbeeld_en_dan_opslaan(client, web_als,
     )
     assert "het maximum is 1,00" in antwoord.content.decode()
     assert Plaatsing.objects.count() == 1
+
+
+def test_import_medewerker_en_plaatsing_van_strategische_onderaannemer(gebied):
+    """The HR import's preloaded check lets a strategic subcontractor employ staff placed in an area team;
+    a plain supplier is refused, and a refused row writes nothing."""
+    from contracts.models import Relatie, Zorgaanbieder
+
+    moventis = Zorgaanbieder.objects.create(naam="Moventis GGZ")
+    Relatie.objects.create(zorgaanbieder=moventis, soort="onderaannemer", geldig_van=date(2021, 1, 1))
+    kinso = Zorgaanbieder.objects.create(naam="Kinso")
+    Relatie.objects.create(zorgaanbieder=kinso, soort="leverancier", geldig_van=date(2021, 1, 1))
+    fout = _medewerkers(
+        ["P1", "Onderaannemer", "", "Moventis GGZ", "gezinswerker", "2022-01-01", ""],
+        ["P2", "Leverancier", "", "Kinso", "gezinswerker", "2022-01-01", ""],
+    )
+    resultaat = MedewerkerResource().import_data(fout, dry_run=False, rollback_on_validation_errors=True)
+    fouten = {rij.number: rij.error_dict for rij in resultaat.invalid_rows}
+    assert set(fouten) == {2}
+    assert "Kinso is op 01-01-2022 geen lid en geen strategische onderaannemer" in fouten[2]["werkgever"][0]
+    assert not Medewerker.objects.exists()
+    goed = _medewerkers(["P1", "Onderaannemer", "", "Moventis GGZ", "gezinswerker", "2022-01-01", ""])
+    assert not MedewerkerResource().import_data(goed, dry_run=False).has_validation_errors()
+    assert Medewerker.objects.get(personeelsnummer="P1").werkgever == moventis
+
+    leverancier = MedewerkerFactory(personeelsnummer="P2", werkgever=kinso, in_dienst_van=date(2022, 1, 1))
+    assert leverancier.pk  # written past the services: the placement import must still refuse it
+    koppen = ["personeelsnummer", "gebied", "domein", "fte", "van", "tot"]
+    plaatsingen = tablib.Dataset(
+        ["P1", "heerlen-1", "gebiedsteam", "0.80", "2022-02-01", ""],
+        ["P2", "heerlen-1", "gebiedsteam", "0.80", "2022-02-01", ""],
+        headers=koppen,
+    )
+    resultaat = PlaatsingResource().import_data(plaatsingen, dry_run=False, rollback_on_validation_errors=True)
+    fouten = {rij.number: rij.error_dict for rij in resultaat.invalid_rows}
+    assert set(fouten) == {2} and "Kinso is op 01-02-2022 geen lid" in fouten[2]["van"][0]
+    assert not Plaatsing.objects.exists()
+    alleen_p1 = tablib.Dataset(plaatsingen[0], headers=koppen)
+    resultaat = PlaatsingResource().import_data(alleen_p1, dry_run=False, rollback_on_validation_errors=True)
+    assert not resultaat.has_validation_errors()
+    assert Plaatsing.objects.get().medewerker.werkgever == moventis

@@ -32,17 +32,20 @@ def _nieuw(werkgever, in_dienst_van=date(2023, 3, 1)):
         ("lid", date(2023, 3, 1), None, date(2023, 3, 1), True),  # member from that very day
         ("lid", date(2023, 3, 2), None, date(2023, 3, 1), False),  # member a day later
         ("lid", date(2019, 1, 1), date(2023, 3, 1), date(2023, 3, 1), False),  # membership ended (exclusive)
-        ("onderaannemer", date(2019, 1, 1), None, date(2023, 3, 1), False),
+        ("onderaannemer", date(2019, 1, 1), None, date(2023, 3, 1), True),  # strategic subcontractor
+        ("onderaannemer", date(2019, 1, 1), date(2023, 3, 1), date(2023, 3, 1), False),
+        ("leverancier", date(2019, 1, 1), None, date(2023, 3, 1), False),  # a plain supplier
+        ("incidenteel", date(2019, 1, 1), None, date(2023, 3, 1), False),
     ],
 )
-def test_werkgever_moet_lid_zijn_op_de_datum_in_dienst(soort, van, tot, in_dienst_van, toegestaan):
+def test_werkgever_moet_lid_of_onderaannemer_zijn_op_de_datum_in_dienst(soort, van, tot, in_dienst_van, toegestaan):
     werkgever = _aanbieder(soort, van, tot)
     if toegestaan:
         assert _nieuw(werkgever, in_dienst_van).pk
     else:
         with pytest.raises(ValidationError) as fout:
             _nieuw(werkgever, in_dienst_van)
-        assert "geen lid van JENS" in fout.value.message_dict["werkgever"][0]
+        assert "geen lid en geen strategische onderaannemer van JENS" in fout.value.message_dict["werkgever"][0]
         assert not Medewerker.objects.exists()
 
 
@@ -170,3 +173,35 @@ def test_formatie_negatief_geweigerd(gebied):
             gebied=gebied("landgraaf"), domein="gebiedsteam", fte=Decimal("-1"), geldig_van=date(2023, 1, 1)
         )
     assert "fte" in fout.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("soort", "toegestaan"),
+    [("lid", True), ("onderaannemer", True), ("leverancier", False)],
+)
+def test_plaatsing_vraagt_werkgever_lid_of_onderaannemer_op_de_startdatum(gebied, soort, toegestaan):
+    """Staff of a strategic subcontractor are placed in an area team; staff of a plain supplier are not.
+    The employer was a member when the employee joined and has the kind ``soort`` from 2023."""
+    werkgever = _aanbieder("lid", tot=date(2023, 1, 1))
+    Relatie.objects.create(zorgaanbieder=werkgever, soort=soort, geldig_van=date(2023, 1, 1))
+    medewerker = MedewerkerFactory(werkgever=werkgever, in_dienst_van=date(2020, 1, 1))
+    aanroep = {
+        "medewerker": medewerker,
+        "gebied": gebied("heerlen-1"),
+        "domein": "gebiedsteam",
+        "fte": Decimal("0.50"),
+        "van": date(2023, 6, 1),
+    }
+    if toegestaan:
+        assert services.start_plaatsing(**aanroep).pk
+        return
+    with pytest.raises(ValidationError) as fout:
+        services.start_plaatsing(**aanroep)
+    assert fout.value.message_dict["van"] == [
+        f"{werkgever} is op 01-06-2023 geen lid en geen strategische onderaannemer van JENS; "
+        "alleen leden en strategische onderaannemers kunnen werkgever zijn."
+    ]
+    assert not Plaatsing.objects.exists()
+    # before 2023 the employer was a member: a placement then is allowed, and ending it later too
+    plaatsing = services.start_plaatsing(**{**aanroep, "van": date(2022, 1, 1)})
+    assert services.beeindig_plaatsing(plaatsing=plaatsing, tot=date(2023, 6, 1)).tot == date(2023, 6, 1)
