@@ -9,6 +9,7 @@ from cases.models import (
     Evaluatie,
     Hulpvraag,
     Jeugdige,
+    MeldcodeAfwijking,
     MeldcodeStap,
     MeldcodeTraject,
     Onderzoek,
@@ -101,3 +102,12 @@ class OnderzoekAdmin(InzageLoggen, AlleenSuperuser, SimpleHistoryAdmin):
     list_filter = ["reden"]
     search_fields = ["=jeugdige__clientnummer"]
     raw_id_fields = ["jeugdige", "veilig_thuis_melding"]
+
+
+@admin.register(MeldcodeAfwijking)
+class MeldcodeAfwijkingAdmin(InzageLoggen, AlleenSuperuser, SimpleHistoryAdmin):
+    log_client_pad = "jeugdige__clientnummer"
+    list_display = ["pk", "jeugdige", "soort", "stap", "vastgesteld_op", "onderzoek"]
+    list_filter = ["soort"]
+    search_fields = ["=jeugdige__clientnummer"]
+    raw_id_fields = ["jeugdige", "traject", "onderzoek"]

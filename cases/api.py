@@ -18,6 +18,7 @@ from cases.models import (
     Evaluatie,
     Hulpvraag,
     Jeugdige,
+    MeldcodeAfwijking,
     MeldcodeStap,
     MeldcodeTraject,
     Onderzoek,
@@ -127,6 +128,22 @@ class ScopedVeiligThuisMeldingVeld(_ScopedVeld):
 
     def get_queryset(self):
         return selectors.in_scope(VeiligThuisMelding.objects.all(), self.context["request"].user)
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class ScopedMeldcodeTrajectVeld(_ScopedVeld):
+    model = MeldcodeTraject
+
+    def get_queryset(self):
+        return selectors.in_scope(MeldcodeTraject.objects.all(), self.context["request"].user)
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class ScopedMeldcodeAfwijkingVeld(_ScopedVeld):
+    model = MeldcodeAfwijking
+
+    def get_queryset(self):
+        return selectors.in_scope(MeldcodeAfwijking.objects.all(), self.context["request"].user)
 
 
 # --- Base viewset ----------------------------------------------------------------------------------
@@ -830,6 +847,60 @@ class OnderzoekInvoerSerializer(serializers.Serializer):
     reden = serializers.ChoiceField(choices=Onderzoek.Reden.choices)
     gestart_op = serializers.DateField()
     veilig_thuis_melding = ScopedVeiligThuisMeldingVeld(required=False, allow_null=True)
+    afwijking = ScopedMeldcodeAfwijkingVeld(required=False, allow_null=True)
+
+
+class MeldcodeAfwijkingSerializer(VeldenPerRol, serializers.ModelSerializer):
+    veld_object_type = "meldcodeafwijking"
+
+    clientnummer = serializers.CharField(source="jeugdige.clientnummer", read_only=True)
+
+    class Meta:
+        model = MeldcodeAfwijking
+        fields = [
+            "id",
+            "jeugdige",
+            "clientnummer",
+            "soort",
+            "traject",
+            "stap",
+            "vastgesteld_op",
+            "toelichting",
+            "onderzoek",
+        ]
+        read_only_fields = fields
+
+
+class MeldcodeAfwijkingInvoerSerializer(serializers.Serializer):
+    jeugdige = ScopedJeugdigeVeld()
+    soort = serializers.ChoiceField(
+        choices=[
+            (s.value, s.label)
+            for s in (MeldcodeAfwijking.Soort.NIET_GESTART, MeldcodeAfwijking.Soort.STAP_OVERGESLAGEN)
+        ]
+    )
+    vastgesteld_op = serializers.DateField()
+    traject = ScopedMeldcodeTrajectVeld(required=False, allow_null=True)
+    stap = serializers.IntegerField(required=False, allow_null=True)
+    toelichting = serializers.CharField(max_length=MAX_TEKST)
+
+
+class MeldcodeAfwijkingViewSet(CasusViewSet):
+    """Deviations from the Meldcode: recorded by the gedragswetenschapper, read by management (without
+    the explanation), nothing for other roles."""
+
+    object_type = "meldcodeafwijking"
+    serializer_class = MeldcodeAfwijkingSerializer
+    filterset_fields = ["jeugdige", "soort"]
+
+    def basis_queryset(self):
+        return MeldcodeAfwijking.objects.select_related("jeugdige").order_by("-vastgesteld_op", "pk")
+
+    @extend_schema(request=MeldcodeAfwijkingInvoerSerializer)
+    def create(self, request, *args, **kwargs):
+        data = self.invoer(MeldcodeAfwijkingInvoerSerializer)
+        afwijking = self.uitvoeren(services.registreer_meldcode_afwijking, **data)
+        return self.antwoord(afwijking, Toegangslog.Actie.AANMAKEN, status_code=status.HTTP_201_CREATED)
 
 
 class AfrondenSerializer(DatumSerializer):
@@ -983,6 +1054,7 @@ class CasuistiekRapportView(RapportBasis):
             "normen": selectors.norm_cijfers(periode, gemeente=gemeente),
             "veilig_thuis": selectors.veilig_thuis_cijfers(periode, gemeente=gemeente),
             "meldcode": selectors.meldcode_cijfers(periode, gemeente=gemeente),
+            "meldcode_afwijkingen": selectors.meldcode_afwijking_cijfers(periode, gemeente=gemeente),
             "aandeel_gebiedsteam": selectors.aandeel_gebiedsteam(periode, gemeente=gemeente),
             "wachtlijst_per_gebied": selectors.wachtlijst(op=periode.tot, per="gebied", gemeente=gemeente),
             "wachtlijst_per_aanbieder": selectors.wachtlijst(op=periode.tot, per="zorgaanbieder", gemeente=gemeente),

@@ -10,6 +10,7 @@ def registreer(router) -> None:
     router.register("meldcode-trajecten", api.MeldcodeTrajectViewSet, basename="meldcodetraject")
     router.register("veilig-thuis-meldingen", api.VeiligThuisMeldingViewSet, basename="veiligthuismelding")
     router.register("onderzoeken", api.OnderzoekViewSet, basename="onderzoek")
+    router.register("meldcode-afwijkingen", api.MeldcodeAfwijkingViewSet, basename="meldcodeafwijking")
     router.register("toegangslog", api.ToegangslogViewSet, basename="cases-toegangslog")
 
 

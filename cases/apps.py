@@ -9,6 +9,7 @@ _MODELLEN = (
     "meldcodestap",
     "veiligthuismelding",
     "onderzoek",
+    "meldcodeafwijking",
     "zorginzet",
 )
 

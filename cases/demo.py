@@ -19,6 +19,7 @@ from cases.models import (
     Evaluatie,
     Hulpvraag,
     Jeugdige,
+    MeldcodeAfwijking,
     MeldcodeStap,
     MeldcodeTraject,
     Onderzoek,
@@ -465,11 +466,38 @@ def _meldcode_en_veilig_thuis(rng, vandaag, wd, jeugdigen, hulpvragen, medewerke
                 )
             )
     MeldcodeStap.objects.bulk_create(stappen)
-    Onderzoek.objects.create(
+    onderzoek = Onderzoek.objects.create(
         jeugdige=rng.choice(lopend),
         reden=Onderzoek.Reden.MELDCODE_NIET_GEVOLGD,
         gestart_op=vandaag - timedelta(days=20),
         bevindingen="",
+    )
+    # Deviations from the Meldcode (demo values; the published reports give no count): the one investigated
+    # above, and two still to be investigated, so the share "niet gevolgd → onderzocht" is 1 of 3 against 100%.
+    MeldcodeAfwijking.objects.bulk_create(
+        [
+            MeldcodeAfwijking(
+                jeugdige=onderzoek.jeugdige,
+                soort=MeldcodeAfwijking.Soort.NIET_GESTART,
+                vastgesteld_op=onderzoek.gestart_op,
+                toelichting="Signalen van school niet in een Meldcodetraject opgepakt (demo).",
+                onderzoek=onderzoek,
+            ),
+            MeldcodeAfwijking(
+                jeugdige=traject.jeugdige,
+                soort=MeldcodeAfwijking.Soort.STAP_OVERGESLAGEN,
+                traject=traject,
+                stap=MeldcodeStap.Stap.CONSULTATIE,
+                vastgesteld_op=vandaag - timedelta(days=10),
+                toelichting="Collegiale consultatie pas na het gesprek gehouden (demo).",
+            ),
+            MeldcodeAfwijking(
+                jeugdige=lopend[-1],  # no draw of the generator: the rest of the demo stays as it was
+                soort=MeldcodeAfwijking.Soort.NIET_GESTART,
+                vastgesteld_op=vandaag - timedelta(days=5),
+                toelichting="Zorgen over de thuissituatie niet volgens de Meldcode gewogen (demo).",
+            ),
+        ]
     )
 
 

@@ -392,6 +392,73 @@ class Onderzoek(models.Model):
         return f"Onderzoek {self.pk} ({self.get_reden_display()})"
 
 
+class MeldcodeAfwijking(models.Model):
+    """A case where the Meldcode should have been followed and was not (fully): no trajectory started on the
+    signals, or a step skipped. Every deviation is to be investigated (norm 100%); the share investigated
+    counts these records, not only the investigations started. Recorded by the gedragswetenschapper
+    (``services.registreer_meldcode_afwijking``); an investigation "Meldcode niet gevolgd" started without
+    one records its own (``services.start_onderzoek``)."""
+
+    class Soort(models.TextChoices):
+        NIET_GESTART = "niet_gestart", _("Meldcode niet gestart bij signalen")
+        STAP_OVERGESLAGEN = "stap_overgeslagen", _("stap van de Meldcode overgeslagen")
+        BIJ_ONDERZOEK = "bij_onderzoek", _("vastgesteld bij de start van een onderzoek")
+
+    jeugdige = models.ForeignKey(
+        Jeugdige, on_delete=models.PROTECT, related_name="meldcode_afwijkingen", verbose_name=_("jeugdige")
+    )
+    soort = models.CharField(_("soort afwijking"), max_length=20, choices=Soort.choices)
+    traject = models.ForeignKey(
+        MeldcodeTraject,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="afwijkingen",
+        verbose_name=_("Meldcodetraject"),
+    )
+    stap = models.PositiveSmallIntegerField(
+        _("overgeslagen stap"), choices=MeldcodeStap.Stap.choices, null=True, blank=True
+    )
+    vastgesteld_op = models.DateField(_("vastgesteld op"))
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    onderzoek = models.OneToOneField(
+        Onderzoek,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="afwijking",
+        verbose_name=_("onderzoek"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-vastgesteld_op", "pk"]
+        verbose_name = _("afwijking van de Meldcode")
+        verbose_name_plural = _("afwijkingen van de Meldcode")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(soort="stap_overgeslagen")
+                    & Q(traject__isnull=False)
+                    & Q(stap__isnull=False, stap__gte=1, stap__lte=5)
+                )
+                | (~Q(soort="stap_overgeslagen") & Q(stap__isnull=True)),
+                name="meldcodeafwijking_stap_bij_overgeslagen",
+                violation_error_message=_("Een overgeslagen stap hoort bij een traject en heeft een stap van 1 tot 5."),
+            ),
+            models.UniqueConstraint(
+                fields=["traject", "stap"],
+                condition=Q(stap__isnull=False),
+                name="meldcodeafwijking_stap_een_keer",
+                violation_error_message=_("Deze overgeslagen stap is al vastgelegd."),
+            ),
+        ]
+        indexes = [models.Index(fields=["vastgesteld_op"], name="meldcodeafwijking_datum_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} ({self.vastgesteld_op:%d-%m-%Y})"
+
+
 class Zorginzet(models.Model):
     """Care for a request, carried out by an area team or by a provider (under a contract).
     Waiting = registered and not started."""

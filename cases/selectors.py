@@ -25,6 +25,7 @@ from cases.conf import termijn
 from cases.models import (
     Hulpvraag,
     Jeugdige,
+    MeldcodeAfwijking,
     MeldcodeStap,
     MeldcodeTraject,
     Onderzoek,
@@ -80,6 +81,7 @@ VERBORGEN_VOOR_MANAGEMENT: dict[str, frozenset[str]] = {
     "jeugdige": frozenset({"bsn", "achternaam", "voornamen", "initialen", "geboortedatum", "postcode", "huisnummer"}),
     "veiligthuismelding": frozenset({"omschrijving", "notitie", "overgedragen_aan"}),
     "onderzoek": frozenset({"bevindingen", "maatregelen"}),
+    "meldcodeafwijking": frozenset({"toelichting"}),
     "meldcodetraject": frozenset({"signalen", "terugkoppeling"}),
     "meldcodestap": frozenset({"notitie"}),
     "evaluatie": frozenset({"toelichting"}),
@@ -147,6 +149,7 @@ PCT_BASIS = {
     "opgevolgd_pct": ("aantal",),
     "tijdig_pct": ("aantal",),
     "niet_tijdig_onderzocht_pct": ("niet_tijdig",),
+    "onderzocht_pct": ("aantal",),
     "gezinsplan_pct": ("meervoudig",),
     "vast_aanspreekpunt_pct": ("meervoudig",),
     "gebiedsteam_pct": ("totaal",),
@@ -530,6 +533,29 @@ def meldcode_cijfers(periode: Periode, *, gemeente=None) -> dict:
         "onderzoeken_niet_gevolgd": onderzoeken["aantal"],
         "onderzoeken_niet_gevolgd_afgerond": onderzoeken["afgerond"],
         "onderzoek_norm": termijn("CASES_NORM_ONDERZOCHT_PCT"),
+    }
+
+
+def meldcode_afwijking_cijfers(periode: Periode, *, gemeente=None) -> dict:
+    """ "Meldcode niet gevolgd → onderzocht": of the cases found in the period where the Meldcode should have
+    been followed and was not (``MeldcodeAfwijking``), the share with an investigation started (norm 100%),
+    and how many of those investigations are completed. The base is every deviation, not only the
+    investigations started. One query."""
+    r = MeldcodeAfwijking.objects.filter(
+        _gemeente_q(gemeente, "jeugdige__gemeente"), vastgesteld_op__gte=periode.van, vastgesteld_op__lte=periode.tot
+    ).aggregate(
+        aantal=Count("pk"),
+        onderzocht=Count("pk", filter=Q(onderzoek__isnull=False)),
+        afgerond=Count("pk", filter=Q(onderzoek__afgerond_op__isnull=False)),
+        **{f"soort_{s}": Count("pk", filter=Q(soort=s)) for s in MeldcodeAfwijking.Soort.values},
+    )
+    return {
+        "aantal": r["aantal"],
+        "onderzocht": r["onderzocht"],
+        "onderzocht_pct": pct(r["onderzocht"], r["aantal"]),
+        "onderzoek_afgerond": r["afgerond"],
+        "per_soort": {s: r[f"soort_{s}"] for s in MeldcodeAfwijking.Soort.values},
+        "norm": termijn("CASES_NORM_ONDERZOCHT_PCT"),
     }
 
 

@@ -16,6 +16,7 @@ from cases.models import (
     Evaluatie,
     Hulpvraag,
     Jeugdige,
+    MeldcodeAfwijking,
     MeldcodeStap,
     MeldcodeTraject,
     Onderzoek,
@@ -487,21 +488,90 @@ def volg_vt_melding_op(
 
 
 @transaction.atomic
+def registreer_meldcode_afwijking(
+    *,
+    jeugdige: Jeugdige,
+    soort: str,
+    vastgesteld_op: date,
+    traject: MeldcodeTraject | None = None,
+    stap: int | None = None,
+    toelichting: str = "",
+) -> MeldcodeAfwijking:
+    """Record that the Meldcode should have been followed and was not (fully): every such case counts in the
+    share investigated, whether an investigation has started or not."""
+    if soort not in (MeldcodeAfwijking.Soort.NIET_GESTART, MeldcodeAfwijking.Soort.STAP_OVERGESLAGEN):
+        raise ValidationError({"soort": "Kies: Meldcode niet gestart of stap overgeslagen."})
+    controleer_datums(vastgesteld_op=vastgesteld_op)
+    if vastgesteld_op > vandaag():
+        raise ValidationError({"vastgesteld_op": "Deze datum ligt in de toekomst."})
+    if traject is not None and traject.jeugdige_id != jeugdige.pk:
+        raise ValidationError({"traject": "Dit traject hoort bij een andere jeugdige."})
+    if soort == MeldcodeAfwijking.Soort.STAP_OVERGESLAGEN:
+        if traject is None:
+            raise ValidationError({"traject": "Kies het Meldcodetraject waarin de stap is overgeslagen."})
+        if stap not in MeldcodeStap.Stap.values:
+            raise ValidationError({"stap": "Kies de overgeslagen stap (1 tot en met 5)."})
+        traject = MeldcodeTraject.objects.select_for_update().get(pk=traject.pk)
+        if MeldcodeAfwijking.objects.filter(traject=traject, stap=stap).exists():
+            raise ValidationError({"stap": f"Stap {stap} is al als overgeslagen vastgelegd."})
+        _niet_voor("vastgesteld_op", vastgesteld_op, traject.gestart_op, "de start van het traject")
+    elif stap is not None:
+        raise ValidationError({"stap": "Een stap hoort alleen bij een overgeslagen stap."})
+    if not toelichting.strip():
+        raise ValidationError({"toelichting": "Beschrijf wat er niet volgens de Meldcode is gegaan."})
+    return MeldcodeAfwijking.objects.create(
+        jeugdige=jeugdige,
+        soort=soort,
+        traject=traject,
+        stap=stap,
+        vastgesteld_op=vastgesteld_op,
+        toelichting=toelichting.strip(),
+    )
+
+
+@transaction.atomic
 def start_onderzoek(
-    *, jeugdige: Jeugdige, reden: str, gestart_op: date, veilig_thuis_melding: VeiligThuisMelding | None = None
+    *,
+    jeugdige: Jeugdige,
+    reden: str,
+    gestart_op: date,
+    veilig_thuis_melding: VeiligThuisMelding | None = None,
+    afwijking: MeldcodeAfwijking | None = None,
 ) -> Onderzoek:
+    """Start an investigation. One for "Meldcode niet gevolgd" investigates a recorded deviation
+    (``afwijking``); without one given, the deviation is recorded with it, so it counts in the share."""
     if reden not in Onderzoek.Reden.values:
         raise ValidationError({"reden": "Kies de reden van het onderzoek."})
     if reden == Onderzoek.Reden.VT_NIET_TIJDIG_OPGEVOLGD and veilig_thuis_melding is None:
         raise ValidationError({"veilig_thuis_melding": "Kies de Veilig Thuis-melding die niet tijdig is opgevolgd."})
     if veilig_thuis_melding is not None and veilig_thuis_melding.jeugdige_id != jeugdige.pk:
         raise ValidationError({"veilig_thuis_melding": "Deze melding hoort bij een andere jeugdige."})
+    if afwijking is not None:
+        if reden != Onderzoek.Reden.MELDCODE_NIET_GEVOLGD:
+            raise ValidationError(
+                {"afwijking": "Een afwijking van de Meldcode hoort bij de reden Meldcode niet gevolgd."}
+            )
+        afwijking = MeldcodeAfwijking.objects.select_for_update().get(pk=afwijking.pk)
+        if afwijking.jeugdige_id != jeugdige.pk:
+            raise ValidationError({"afwijking": "Deze afwijking hoort bij een andere jeugdige."})
+        if afwijking.onderzoek_id:
+            raise ValidationError({"afwijking": "Deze afwijking wordt al onderzocht."})
     controleer_datums(gestart_op=gestart_op)
     if gestart_op > vandaag():
         raise ValidationError({"gestart_op": "Deze datum ligt in de toekomst."})
-    return Onderzoek.objects.create(
+    if afwijking is not None:
+        _niet_voor("gestart_op", gestart_op, afwijking.vastgesteld_op, "het vaststellen van de afwijking")
+    onderzoek = Onderzoek.objects.create(
         jeugdige=jeugdige, reden=reden, gestart_op=gestart_op, veilig_thuis_melding=veilig_thuis_melding
     )
+    if reden == Onderzoek.Reden.MELDCODE_NIET_GEVOLGD:
+        if afwijking is None:
+            afwijking = MeldcodeAfwijking(
+                jeugdige=jeugdige, soort=MeldcodeAfwijking.Soort.BIJ_ONDERZOEK, vastgesteld_op=gestart_op
+            )
+        afwijking.onderzoek = onderzoek
+        afwijking.save()
+    return onderzoek
 
 
 @transaction.atomic

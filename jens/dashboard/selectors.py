@@ -868,10 +868,16 @@ def _p(waarde, basis=None) -> tuple:
 
 def onderdeel_veilig_thuis(f: Filter) -> Onderdeel:
     titel = "Meldcode en Veilig Thuis"
-    if o := _ontbrekend("veilig_thuis", titel, "cases", ["veilig_thuis_cijfers", "meldcode_cijfers", "norm_cijfers"]):
+    if o := _ontbrekend(
+        "veilig_thuis",
+        titel,
+        "cases",
+        ["veilig_thuis_cijfers", "meldcode_cijfers", "meldcode_afwijking_cijfers", "norm_cijfers"],
+    ):
         return o
     vt = _selector("cases", "veilig_thuis_cijfers")(f.periode, gemeente=f.gemeente)
     mc = _selector("cases", "meldcode_cijfers")(f.periode, gemeente=f.gemeente)
+    af = _selector("cases", "meldcode_afwijking_cijfers")(f.periode, gemeente=f.gemeente)
     nc = _selector("cases", "norm_cijfers")(f.periode, gemeente=f.gemeente)
     a = ("", "aantal")
     onderzocht_mc = _pct(mc.get("onderzoeken_niet_gevolgd_afgerond", 0), mc.get("onderzoeken_niet_gevolgd"))
@@ -890,11 +896,15 @@ def onderdeel_veilig_thuis(f: Filter) -> Onderdeel:
         ["Gemeld bij Veilig Thuis", (mc.get("gemeld"), "aantal"), a],
         ["Terugkoppeling van Veilig Thuis ontvangen", (mc.get("terugkoppeling_ontvangen"), "aantal"), a],
         ["Veilig Thuis geraadpleegd (collegiale consultatie)", (mc.get("veilig_thuis_geraadpleegd"), "aantal"), a],
+        # The cases that should have been investigated (every deviation from the Meldcode), not only the
+        # investigations started: the share investigated is against all of them.
+        ["Meldcode had gevolgd moeten worden en is niet gevolgd", (af.get("aantal"), "aantal"), a],
+        ["Meldcode niet gevolgd en onderzocht (%)", _p(af.get("onderzocht_pct"), af.get("aantal")), _p(af.get("norm"))],
         ["Onderzoeken: Meldcode niet gevolgd", (mc.get("onderzoeken_niet_gevolgd"), "aantal"), a],
         [
             "Onderzoeken Meldcode niet gevolgd afgerond (%)",
             _p(onderzocht_mc, mc.get("onderzoeken_niet_gevolgd")),
-            _p(mc.get("onderzoek_norm")),
+            a,
         ],
     ]
     tabel = Tabel(
