@@ -19,6 +19,7 @@ from jens.models import (
     RapportageTaak,
     Signalering,
     Sluitingsdag,
+    Tevredenheidsmeting,
     Toegangslog,
     ToegangslogKetting,
 )
@@ -62,6 +63,55 @@ class SluitingsdagAdmin(SimpleHistoryAdmin):
     list_display = ["datum", "omschrijving"]
     date_hierarchy = "datum"
     search_fields = ["omschrijving"]
+
+
+class TevredenheidsmetingForm(forms.ModelForm):
+    """The service's rules (jens.tevredenheid) with their Dutch message beside each field."""
+
+    class Meta:
+        model = Tevredenheidsmeting
+        fields = ["soort", "jaar", "periode", "score", "norm", "respondenten", "bron"]
+
+    def clean(self):
+        from jens.tevredenheid import controleer_meting
+
+        data = super().clean()
+        if self.errors:
+            return data
+        proef = Tevredenheidsmeting(pk=self.instance.pk, **{v: data.get(v) for v in self.Meta.fields})
+        try:
+            controleer_meting(proef)
+        except ValidationError as exc:
+            for veld, meldingen in exc.message_dict.items():
+                for melding in meldingen:
+                    self.add_error(veld if veld in self.fields else None, melding)
+        return data
+
+    def _post_clean(self):
+        # The rules in clean() are the model's constraints with a message beside the field; the model's own
+        # check would say the same once more at the top of the form.
+        from django.forms.models import construct_instance
+
+        self.instance = construct_instance(self, self.instance, self._meta.fields, self._meta.exclude)
+
+
+@admin.register(Tevredenheidsmeting)
+class TevredenheidsmetingAdmin(SimpleHistoryAdmin):
+    """Entered by the functioneel beheerder; management reads (its role has only the view permission)."""
+
+    form = TevredenheidsmetingForm
+    list_display = ["soort", "jaar", "periode", "score", "norm", "respondenten"]
+    list_filter = ["soort", "jaar"]
+
+    def save_model(self, request, obj, form, change):
+        from jens.tevredenheid import sla_meting_op
+
+        velden = {v: form.cleaned_data.get(v) for v in TevredenheidsmetingForm.Meta.fields}
+        opgeslagen = sla_meting_op(meting=obj if change else None, **velden)
+        obj.pk = opgeslagen.pk
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser  # a wrong score is corrected (with history), not removed
 
 
 class InzageLoggen:

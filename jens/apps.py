@@ -48,8 +48,18 @@ class JensConfig(AppConfig):
             # revoke a lost or leaked API token (tokens are only issued through /api/v1/token/, with the second factor)
             "knox.view_authtoken",
             "knox.delete_authtoken",
+            # the satisfaction scores JENS reports each year: entered and corrected here (with history)
+            "view_tevredenheidsmeting",
+            "add_tevredenheidsmeting",
+            "change_tevredenheidsmeting",
         ],
-        "management": ["view_gemeente", "view_gebied", "view_signalering", "view_sluitingsdag"],
+        "management": [
+            "view_gemeente",
+            "view_gebied",
+            "view_signalering",
+            "view_sluitingsdag",
+            "view_tevredenheidsmeting",
+        ],
     }
     navigatie = [
         ("Dashboard", "dashboard:dashboard", ("management", "functioneel_beheerder", "gemeente", "inkoper")),

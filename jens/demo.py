@@ -70,3 +70,45 @@ def maak_demo_gebruikers(wachtwoord: str | None = None) -> list[tuple[str, str, 
         )
         resultaat.append((username, rol, pw))
     return resultaat
+
+
+# The satisfaction scores JENS reports each year. The reference data (shared/reference) and the glossary hold no
+# survey figures: these scores, norms and respondent counts are DEMO VALUES, chosen plausible (report marks on a
+# scale of 1 to 10), not published figures.
+TEVREDENHEID_DEMO = [
+    # (soort, jaar, score, norm, respondenten)
+    ("client", 2021, "7.9", "7.5", 412),
+    ("medewerker", 2021, "7.3", "7.0", 138),
+    ("stakeholder", 2021, "7.1", "7.0", 46),
+    ("client", 2022, "8.0", "7.5", 436),
+    ("medewerker", 2022, "7.2", "7.0", 151),
+    ("stakeholder", 2022, "6.8", "7.0", 52),
+    ("client", 2023, "7.8", "7.5", 398),
+    ("medewerker", 2023, "7.4", "7.0", 162),
+    ("stakeholder", 2023, "7.2", "7.0", 49),
+]
+
+
+def seed(stdout) -> None:
+    """The demo survey scores, through the same service as beheer; idempotent."""
+    from decimal import Decimal
+
+    from jens.models import Tevredenheidsmeting
+    from jens.tevredenheid import sla_meting_op
+
+    bestaand = set(Tevredenheidsmeting.objects.values_list("soort", "jaar", "periode"))
+    nieuw = 0
+    for soort, jaar, score, norm, respondenten in TEVREDENHEID_DEMO:
+        if (soort, jaar, "jaar") in bestaand:
+            continue
+        sla_meting_op(
+            soort=soort,
+            jaar=jaar,
+            periode="jaar",
+            score=Decimal(score),
+            norm=Decimal(norm),
+            respondenten=respondenten,
+            bron="demo (geen gepubliceerd cijfer)",
+        )
+        nieuw += 1
+    stdout.write(f"jens: {nieuw} tevredenheidsmetingen (demowaarden)")

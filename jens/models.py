@@ -74,6 +74,66 @@ class Sluitingsdag(models.Model):
         return f"{self.datum:%d-%m-%Y} {self.omschrijving}"
 
 
+class Tevredenheidsmeting(models.Model):
+    """The score of one satisfaction survey JENS reports each year (clients, employees, stakeholders), with its
+    norm and the number of respondents; entered by the functioneel beheerder (``jens.tevredenheid``). The surveys
+    are cooperation-wide: there is no score per municipality."""
+
+    class Soort(models.TextChoices):
+        CLIENT = "client", _("cliënttevredenheid")
+        MEDEWERKER = "medewerker", _("medewerkertevredenheid")
+        STAKEHOLDER = "stakeholder", _("stakeholdertevredenheid")
+
+    class Periode(models.TextChoices):
+        JAAR = "jaar", _("heel jaar")
+        H1 = "h1", _("eerste halfjaar")
+        H2 = "h2", _("tweede halfjaar")
+
+    soort = models.CharField(_("soort meting"), max_length=20, choices=Soort.choices)
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    periode = models.CharField(_("periode"), max_length=4, choices=Periode.choices, default=Periode.JAAR)
+    score = models.DecimalField(_("score (1-10)"), max_digits=3, decimal_places=1)
+    norm = models.DecimalField(_("norm (1-10)"), max_digits=3, decimal_places=1)
+    respondenten = models.PositiveIntegerField(_("aantal respondenten"))
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-jaar", "soort", "periode"]
+        verbose_name = _("tevredenheidsmeting")
+        verbose_name_plural = _("tevredenheidsmetingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["soort", "jaar", "periode"],
+                name="tevredenheid_een_per_soort_periode",
+                violation_error_message=_("Voor deze soort en periode is al een meting vastgelegd."),
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=1, score__lte=10),
+                name="tevredenheid_score_1_10",
+                violation_error_message=_("De score ligt tussen 1 en 10."),
+            ),
+            models.CheckConstraint(
+                condition=Q(norm__gte=1, norm__lte=10),
+                name="tevredenheid_norm_1_10",
+                violation_error_message=_("De norm ligt tussen 1 en 10."),
+            ),
+            models.CheckConstraint(
+                condition=Q(respondenten__gte=1),
+                name="tevredenheid_respondenten",
+                violation_error_message=_("Een meting heeft ten minste één respondent."),
+            ),
+            models.CheckConstraint(
+                condition=Q(jaar__gte=2000, jaar__lte=2100),
+                name="tevredenheid_jaar",
+                violation_error_message=_("Kies een jaar tussen 2000 en 2100."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.jaar} ({self.get_periode_display()})"
+
+
 class SignaleringQuerySet(models.QuerySet):
     def open(self):
         return self.filter(opgelost_op__isnull=True)

@@ -1252,3 +1252,12 @@ ONDERDELEN: list[Callable[[Filter], Onderdeel]] = [
     onderdeel_kleine_aanbieders,
     onderdeel_aanbieders,
 ]
+
+
+def _tevredenheid(f: Filter) -> Onderdeel:
+    from jens.dashboard.tevredenheid import onderdeel_tevredenheid
+
+    return onderdeel_tevredenheid(f)
+
+
+ONDERDELEN.append(_tevredenheid)

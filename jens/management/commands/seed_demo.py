@@ -10,7 +10,7 @@ from jens.demo import demo_totp_code, demo_totp_geheim, maak_demo_gebruikers
 from jens.models import Signalering
 
 # Each app may have ``<app>/demo.py`` with ``seed(stdout)``; they run in dependency order.
-DEMO_APPS = ("contracts", "financien", "staff", "complaints", "cases")
+DEMO_APPS = ("jens", "contracts", "financien", "staff", "complaints", "cases")
 
 
 def signaleer_alles() -> int:
