@@ -85,6 +85,13 @@ def test_rapportagepagina_gemeente_gemaskeerd(web_als, gebied):
     assert web_als("inkoper").get("/casussen/rapportage/").status_code == 404
 
 
+def test_rapportagepagina_eenmaal_met_alleen_tekst_in_de_titel(web_als, gebied):
+    html = web_als("management").get("/casussen/rapportage/", {"periode": "2023H1"}).content.decode()
+    titel = html[html.index("<title>") + len("<title>") : html.index("</title>")]
+    assert titel == "Cliëntenrapportage 2023H1 — JENS werkplaats"
+    assert html.count('<h2 id="klantreis">') == 1 and html.count("<h1>") == 1
+
+
 def test_toegangslog_pagina_per_client(web_als, api_als):
     j = JeugdigeFactory()
     api_als("gedragswetenschapper", gebieden=["heerlen-1"]).get(f"/api/v1/jeugdigen/{j.pk}/")
