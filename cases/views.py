@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -90,7 +91,9 @@ def vt_meldingen(request: HttpRequest) -> HttpResponse:
     open_ = request.GET.get("open") == "1"
     if open_:
         qs = qs.filter(opgevolgd_op__isnull=True)
-    pagina = Paginator(qs.order_by("opgevolgd_op", "opvolgen_uiterlijk", "pk"), 50).get_page(request.GET.get("pagina"))
+    # Not followed up first on every database (PostgreSQL sorts NULL last by default, SQLite first).
+    volgorde = (F("opgevolgd_op").asc(nulls_first=True), "opvolgen_uiterlijk", "pk")
+    pagina = Paginator(qs.order_by(*volgorde), 50).get_page(request.GET.get("pagina"))
     # The list shows every report with its client number and deadline: a read of each (one INSERT).
     log_toegang_lijst(
         request,
