@@ -298,16 +298,6 @@ def _helft(a: int, b: int) -> int:
     return int((Decimal(a + b) / 2).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
-def _open_op(dag: date) -> Q:
-    """A request (row) that is open on ``dag``: received before that day and not closed before it."""
-    return Q(ontvangen_op__lt=dag) & (Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=dag))
-
-
-def _actief_in(van: date, tot: date) -> Q:
-    """A request (row) open on some day of [van, tot] (or received on its last day)."""
-    return Q(ontvangen_op__lte=tot) & (Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=van))
-
-
 def _maanddelen(periode: Periode) -> list[tuple[date, date, date]]:
     """Per month of the period: (first day of the month, first day in the period, last day in the period)."""
     delen = []
