@@ -579,6 +579,60 @@ class Zorgperiode(models.Model):
         return f"{self.jeugdige_id}: {self.begin} – {self.eind or '…'}"
 
 
+class Klantreisdeel(models.Model):
+    """A request's place in its young person's client journey ("klantreis"), derived set-based from the requests
+    with the care periods (``cases.zorgperiodes``) and kept in step by the same signals. A request received while
+    an earlier one of the young person is open, or within ``CASES_KLANTREIS_AANSLUITING_DAGEN`` of the journey's
+    last closure, continues that journey; otherwise it starts a new one. The journey figures of a period
+    (``cases.selectors.klantreis_cijfers``) are one aggregate over this table: the journey as known on the
+    period's last day ends at the last of its requests received by then (``volgende_in_reis`` later or empty),
+    at that request's ``reis_einde``."""
+
+    class Instroom(models.TextChoices):
+        EERSTE_KEER = "eerste_keer", _("eerste keer")
+        TERUGKEREND = "terugkerend", _("terugkerend")
+        VOORTZETTING = "voortzetting", _("voortzetting")
+
+    hulpvraag = models.OneToOneField(
+        Hulpvraag, on_delete=models.CASCADE, primary_key=True, related_name="klantreisdeel", editable=False
+    )
+    jeugdige = models.ForeignKey(Jeugdige, on_delete=models.CASCADE, related_name="+", editable=False)
+    gemeente = models.ForeignKey("jens.Gemeente", on_delete=models.CASCADE, related_name="+", editable=False)
+    ontvangen_op = models.DateField(_("ontvangen op"), editable=False)
+    afgesloten_op = models.DateField(_("afgesloten op"), null=True, editable=False)
+    duur_dagen = models.PositiveIntegerField(_("duur hulpvraag (dagen)"), null=True, editable=False)
+    instroom = models.CharField(_("instroom"), max_length=12, choices=Instroom.choices, editable=False)
+    reis_nummer = models.PositiveIntegerField(_("klantreis van de jeugdige (0 = de eerste)"), editable=False)
+    reis_begin = models.DateField(_("begin klantreis"), editable=False)
+    # The journey's end as far as its requests up to this one go: the last closure, empty while one is open.
+    reis_einde = models.DateField(_("einde klantreis tot hier"), null=True, editable=False)
+    reis_duur_dagen = models.PositiveIntegerField(_("duur klantreis tot hier (dagen)"), null=True, editable=False)
+    volgende_in_reis = models.DateField(_("ontvangst volgende hulpvraag in de reis"), null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("deel van een klantreis")
+        verbose_name_plural = _("delen van klantreizen")
+        default_permissions = ()
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reis_einde__isnull=True) | Q(reis_einde__gte=models.F("reis_begin")),
+                name="klantreisdeel_einde_na_begin",
+            ),
+            models.CheckConstraint(
+                condition=Q(reis_begin__lte=models.F("ontvangen_op")), name="klantreisdeel_begin_voor_ontvangst"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["ontvangen_op"], name="klantreisdeel_ontvangen_idx"),
+            models.Index(fields=["afgesloten_op"], name="klantreisdeel_afgesloten_idx"),
+            models.Index(fields=["reis_einde"], name="klantreisdeel_reis_einde_idx"),
+            models.Index(fields=["jeugdige"], name="klantreisdeel_jeugdige_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hulpvraag_id}: reis {self.reis_nummer} ({self.get_instroom_display()})"
+
+
 # Names for the OpenAPI enums (settings.SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]).
 HulpvraagSoort = Hulpvraag.Soort
 EvaluatieUitkomst = Evaluatie.Uitkomst

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -25,6 +25,7 @@ from cases.conf import termijn
 from cases.models import (
     Hulpvraag,
     Jeugdige,
+    Klantreisdeel,
     MeldcodeAfwijking,
     MeldcodeStap,
     MeldcodeTraject,
@@ -657,27 +658,6 @@ def norm_cijfers(periode: Periode, *, gemeente=None) -> dict:
     }
 
 
-def _klantreizen(rijen, aansluiting: timedelta) -> dict[int, list[dict]]:
-    """Per young person their journeys from rows (jeugdige, ontvangen_op, afgesloten_op) ordered by receipt: a
-    request received while an earlier one is open, or within ``aansluiting`` of the journey's last closure,
-    continues that journey; otherwise it starts a new one. A journey: begin, einde (None while a request is open)
-    and the receipts of its requests with how each one came in ("eerste_keer", "terugkerend", "voortzetting")."""
-    reizen: dict[int, list[dict]] = defaultdict(list)
-    for jeugdige_id, ontvangen, afgesloten in rijen:
-        lijst = reizen[jeugdige_id]
-        vorige = lijst[-1] if lijst else None
-        if vorige and (vorige["einde"] is None or ontvangen <= vorige["einde"] + aansluiting):
-            open_ = afgesloten is None or vorige["open"]
-            vorige["open"] = open_
-            vorige["einde"] = None if open_ else max(vorige["einde"], afgesloten)
-            vorige["instroom"].append((ontvangen, "voortzetting"))
-        else:
-            soort = "terugkerend" if lijst else "eerste_keer"
-            lijst.append({"begin": ontvangen, "einde": afgesloten, "open": afgesloten is None,
-                          "instroom": [(ontvangen, soort)]})  # fmt: skip
-    return reizen
-
-
 def klantreis_cijfers(periode: Periode, *, gemeente=None) -> dict:
     """The client journey ("klantreis") of the period. A young person's requests form one journey while the next
     is received before the previous closes or within 30 days after (``CASES_KLANTREIS_AANSLUITING_DAGEN``); its
@@ -691,50 +671,46 @@ def klantreis_cijfers(periode: Periode, *, gemeente=None) -> dict:
       not counted as new).
     - ``terugkerende_clienten``: the journeys ended in the period that were not the young person's first.
 
-    One query: three date columns of the requests (up to the end of the period) of the young people with a
-    receipt or a closure in the period; the chaining is done over these rows."""
-    aansluiting = timedelta(days=termijn("CASES_KLANTREIS_AANSLUITING_DAGEN"))
-    in_periode = Q(afgesloten_op__gte=periode.van, afgesloten_op__lte=periode.tot) | Q(
-        ontvangen_op__gte=periode.van, ontvangen_op__lte=periode.tot
+    A journey counts as known on the period's last day: its requests received by then, and it ended in the period
+    when the last of those closed in it and none is open. One aggregate query over the stored journey places
+    (``Klantreisdeel``, kept in step with the requests by ``cases.zorgperiodes``)."""
+    van, tot = periode.van, periode.tot
+    ontvangen = Q(ontvangen_op__gte=van, ontvangen_op__lte=tot)
+    afgesloten = Q(afgesloten_op__gte=van, afgesloten_op__lte=tot)
+    # the last request of its journey received by the end of the period, the journey closed within it
+    reis_geeindigd = Q(reis_einde__gte=van, reis_einde__lte=tot, ontvangen_op__lte=tot) & (
+        Q(volgende_in_reis__isnull=True) | Q(volgende_in_reis__gt=tot)
     )
-    jeugdigen = Hulpvraag.objects.filter(in_periode, _gemeente_q(gemeente, "jeugdige__gemeente")).values("jeugdige")
-    rijen = (
-        Hulpvraag.objects.filter(jeugdige__in=jeugdigen, ontvangen_op__lte=periode.tot)
-        .order_by("jeugdige", "ontvangen_op", "pk")
-        .values_list("jeugdige", "ontvangen_op", "afgesloten_op")
+    soorten = Klantreisdeel.Instroom.values
+    r = (
+        Klantreisdeel.objects.filter(_gemeente_q(gemeente, "gemeente"))
+        .filter(ontvangen | afgesloten | Q(reis_einde__gte=van, reis_einde__lte=tot))
+        .order_by()
+        .aggregate(
+            reizen=Count("pk", filter=reis_geeindigd),
+            reis_dagen=Sum("reis_duur_dagen", filter=reis_geeindigd),
+            reizen_terug=Count("pk", filter=reis_geeindigd & Q(reis_nummer__gt=0)),
+            hulpvragen=Count("pk", filter=afgesloten),
+            hulpvraag_dagen=Sum("duur_dagen", filter=afgesloten),
+            **{soort: Count("pk", filter=ontvangen & Q(instroom=soort)) for soort in soorten},
+        )
     )
-    lengtes, hulpvraag_lengtes, terugkerend = [], [], 0
-    instroom = {"eerste_keer": 0, "terugkerend": 0, "voortzetting": 0}
-    rijen = list(rijen)
-    for _, ontvangen, afgesloten in rijen:
-        if afgesloten is not None and periode.van <= afgesloten <= periode.tot:
-            hulpvraag_lengtes.append((afgesloten - ontvangen).days)
-    for lijst in _klantreizen(rijen, aansluiting).values():
-        for i, reis in enumerate(lijst):
-            einde = reis["einde"]
-            # a closure after the end of the period is not known on its last day
-            if einde is not None and periode.van <= einde <= periode.tot:
-                lengtes.append((einde - reis["begin"]).days)
-                terugkerend += i > 0
-            for ontvangen, soort in reis["instroom"]:
-                if periode.van <= ontvangen <= periode.tot:
-                    instroom[soort] += 1
 
-    def gemiddeld(waarden):
-        if not waarden:
+    def gemiddeld(som, aantal):
+        if not aantal:
             return None
-        return int((Decimal(sum(waarden)) / len(waarden)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+        return int((Decimal(som) / aantal).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
     return {
-        "afgeronde_klantreizen": len(lengtes),
-        "gemiddelde_duur_dagen": gemiddeld(lengtes),
+        "afgeronde_klantreizen": r["reizen"],
+        "gemiddelde_duur_dagen": gemiddeld(r["reis_dagen"], r["reizen"]),
         "norm_dagen": termijn("CASES_NORM_KLANTREIS_DAGEN"),
-        "afgesloten_hulpvragen": len(hulpvraag_lengtes),
-        "gemiddelde_duur_hulpvraag_dagen": gemiddeld(hulpvraag_lengtes),
-        "terugkerende_clienten": terugkerend,
-        **instroom,
-        "ontvangen_hulpvragen": sum(instroom.values()),
-        "aansluiting_dagen": aansluiting.days,
+        "afgesloten_hulpvragen": r["hulpvragen"],
+        "gemiddelde_duur_hulpvraag_dagen": gemiddeld(r["hulpvraag_dagen"], r["hulpvragen"]),
+        "terugkerende_clienten": r["reizen_terug"],
+        **{soort: r[soort] for soort in soorten},
+        "ontvangen_hulpvragen": sum(r[soort] for soort in soorten),
+        "aansluiting_dagen": termijn("CASES_KLANTREIS_AANSLUITING_DAGEN"),
     }
 
 

@@ -12,8 +12,9 @@ def signaleer_te_laat() -> dict[str, int]:
 
 @shared_task
 def herbouw_zorgperiodes() -> int:
-    """The nightly safety net: the care periods rebuilt from all requests (one set-based statement), in case a
-    bulk write bypassed the signals that keep them in step. Returns the number of periods."""
+    """The nightly safety net: the care periods and the journey places rebuilt from all requests (one set-based
+    statement each), in case a bulk write bypassed the signals that keep them in step, or the journey's gap
+    setting changed. Returns the number of periods."""
     from cases.models import Zorgperiode
     from cases.zorgperiodes import herbouw
 

@@ -10,7 +10,11 @@ rules above hold for them unchanged:
 - counted once in [van, tot]  ⇔ that period, and the young person's previous period ended before van
   (``vorige_eind`` < van), so a count over the periods is a count of young people without DISTINCT.
 
-The rebuild is one set-based statement (window functions, PostgreSQL and SQLite alike): for a few young
+The same rebuild also places every request in its young person's client journey (``Klantreisdeel``, read by
+``klantreis_cijfers``): a second statement of window functions over the same rows, with the journey's gap of
+``CASES_KLANTREIS_AANSLUITING_DAGEN`` (a change of that setting takes effect with ``herbouw_zorgperiodes``).
+
+The rebuild is one set-based statement per table (window functions, PostgreSQL and SQLite alike): for a few young
 people after a write, or for everybody after a bulk load (``seed_demo``, the benchmark's fill) and in the
 nightly task. The signals below call it on every save and delete of a request whose young person or dates
 changed, and update the gemeente when a young person moves; a bulk write that bypasses them
@@ -24,7 +28,8 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
 
-from cases.models import Hulpvraag, Jeugdige, Zorgperiode
+from cases.conf import termijn
+from cases.models import Hulpvraag, Jeugdige, Klantreisdeel, Zorgperiode
 
 # Stands in for "still open" inside the statement (MAX over the ends), NULL again in the table.
 OPEN = date(9999, 12, 31)
@@ -58,19 +63,85 @@ def _statement(filter_sql: str) -> str:
     """  # noqa: S608 (table names from the models, values as parameters)
 
 
-def herbouw(jeugdige_ids: Iterable[int] | None = None) -> None:
-    """Rebuild the care periods of these young people (all when ``None``) from their requests."""
+def _plus_dagen(kolom: str) -> str:
+    """SQL for the date ``kolom`` plus a number of days given as the next parameter."""
+    if connection.vendor == "postgresql":
+        return f"({kolom} + CAST(%s AS integer))"
+    return f"date({kolom}, '+' || %s || ' days')"
+
+
+def _dagen_tussen(eind: str, begin: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"({eind} - {begin})"
+    return f"CAST(julianday({eind}) - julianday({begin}) AS integer)"
+
+
+def _klantreis_statement(filter_sql: str) -> str:
+    """Each request with its journey: ``nieuw`` when it starts one (the young person's first request, or received
+    more than the gap after the latest closure of the requests before it while none of them is open), the
+    journey's number as the running count of starts, and per journey its begin, the running end and the next
+    receipt. Parameters: OPEN, the filter's, OPEN, the gap in days, OPEN, OPEN."""
+    q = connection.ops.quote_name
+    kd, hv, jg = (q(m._meta.db_table) for m in (Klantreisdeel, Hulpvraag, Jeugdige))
+    return f"""
+        WITH r AS (
+            SELECT h.id AS hid, h.jeugdige_id AS jid, j.gemeente_id AS gid, h.ontvangen_op AS o,
+                   h.afgesloten_op AS a0, COALESCE(h.afgesloten_op, %s) AS a
+            FROM {hv} h JOIN {jg} j ON j.id = h.jeugdige_id
+            {filter_sql}
+        ), s AS (
+            SELECT hid, jid, gid, o, a0, a,
+                   MAX(a) OVER (PARTITION BY jid ORDER BY o, hid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS m
+            FROM r
+        ), t AS (
+            SELECT hid, jid, gid, o, a0, a,
+                   CASE WHEN m IS NULL OR (m < %s AND o > {_plus_dagen("m")}) THEN 1 ELSE 0 END AS nieuw
+            FROM s
+        ), u AS (
+            SELECT hid, jid, gid, o, a0, a, nieuw,
+                   SUM(nieuw) OVER (PARTITION BY jid ORDER BY o, hid ROWS UNBOUNDED PRECEDING) AS nr
+            FROM t
+        ), v AS (
+            SELECT hid, jid, gid, o, a0, nieuw, nr,
+                   MIN(o) OVER (PARTITION BY jid, nr) AS rb,
+                   MAX(a) OVER (PARTITION BY jid, nr ORDER BY o, hid ROWS UNBOUNDED PRECEDING) AS re,
+                   LEAD(o) OVER (PARTITION BY jid, nr ORDER BY o, hid) AS vo
+            FROM u
+        )
+        INSERT INTO {kd} (hulpvraag_id, jeugdige_id, gemeente_id, ontvangen_op, afgesloten_op, duur_dagen, instroom,
+                          reis_nummer, reis_begin, reis_einde, reis_duur_dagen, volgende_in_reis)
+        SELECT hid, jid, gid, o, a0, {_dagen_tussen("a0", "o")},
+               CASE WHEN nieuw = 0 THEN 'voortzetting' WHEN nr = 1 THEN 'eerste_keer' ELSE 'terugkerend' END,
+               nr - 1, rb, NULLIF(re, %s), CASE WHEN re < %s THEN {_dagen_tussen("re", "rb")} END, vo
+        FROM v
+    """  # noqa: S608 (table names from the models, values as parameters)
+
+
+ZORGPERIODES, KLANTREIZEN = "zorgperiodes", "klantreizen"
+
+
+def herbouw(jeugdige_ids: Iterable[int] | None = None, *, delen: tuple[str, ...] = (ZORGPERIODES, KLANTREIZEN)) -> None:
+    """Rebuild the care periods and the journey places of these young people (all when ``None``) from their
+    requests (``delen`` limits it to one of the two, for the migration that creates the other)."""
+    gat = termijn("CASES_KLANTREIS_AANSLUITING_DAGEN")
+    stappen = [
+        (Zorgperiode, _statement, [OPEN], [OPEN]),
+        (Klantreisdeel, _klantreis_statement, [OPEN], [OPEN, gat, OPEN, OPEN]),
+    ]
+    stappen = [s for s, deel in zip(stappen, (ZORGPERIODES, KLANTREIZEN), strict=True) if deel in delen]
     with transaction.atomic(), connection.cursor() as c:
         if jeugdige_ids is None:
-            Zorgperiode.objects.all().delete()
-            c.execute(_statement(""), [OPEN, OPEN])
+            for model, statement, voor, na in stappen:
+                model.objects.all().delete()
+                c.execute(statement(""), [*voor, *na])
             return
         ids = sorted({int(i) for i in jeugdige_ids if i is not None})
         for k in range(0, len(ids), _PER_KEER):
             deel = ids[k : k + _PER_KEER]
-            Zorgperiode.objects.filter(jeugdige_id__in=deel).delete()
             plaats = ", ".join(["%s"] * len(deel))
-            c.execute(_statement(f"WHERE h.jeugdige_id IN ({plaats})"), [OPEN, *deel, OPEN])
+            for model, statement, voor, na in stappen:
+                model.objects.filter(jeugdige_id__in=deel).delete()
+                c.execute(statement(f"WHERE h.jeugdige_id IN ({plaats})"), [*voor, *deel, *na])
 
 
 # --- Kept in step -------------------------------------------------------------------------------------------
@@ -118,4 +189,5 @@ def _na_opslaan_jeugdige(sender, instance: Jeugdige, created: bool, raw: bool = 
     if raw or created or instance._zorgperiode_gemeente == instance.gemeente_id:
         return
     Zorgperiode.objects.filter(jeugdige_id=instance.pk).update(gemeente_id=instance.gemeente_id)
+    Klantreisdeel.objects.filter(jeugdige_id=instance.pk).update(gemeente_id=instance.gemeente_id)
     instance._zorgperiode_gemeente = instance.gemeente_id

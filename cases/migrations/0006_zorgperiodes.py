@@ -6,9 +6,9 @@ from django.db import migrations, models
 
 def vul(apps, schema_editor):
     # The periods of the requests already there (the same set-based statement as the nightly rebuild).
-    from cases.zorgperiodes import herbouw
+    from cases.zorgperiodes import ZORGPERIODES, herbouw
 
-    herbouw()
+    herbouw(delen=(ZORGPERIODES,))
 
 
 class Migration(migrations.Migration):

@@ -3,11 +3,12 @@ requests themselves, kept in step by every write, and rebuilt set-based."""
 
 import random
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
 from cases import selectors
-from cases.models import Hulpvraag, Jeugdige, Zorgperiode
+from cases.models import Hulpvraag, Jeugdige, Klantreisdeel, Zorgperiode
 from cases.zorgperiodes import herbouw
 from jens.models import Gebied
 from jens.periode import Periode
@@ -57,7 +58,7 @@ def _willekeurige_hulpvragen(n: int, seed: int) -> None:
             duur = rng.choice([0, 1, 3, 20, 45, 120, 400, None])
             gesloten = None if duur is None else dag + timedelta(days=duur)
             HulpvraagFactory(jeugdige=j, ontvangen_op=dag, afgesloten_op=gesloten)
-            dag = (gesloten or dag) + timedelta(days=rng.choice([-10, 0, 1, 2, 31]))
+            dag = (gesloten or dag) + timedelta(days=rng.choice([-10, 0, 1, 2, 30, 31]))
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -116,6 +117,9 @@ def test_elke_schrijfactie_houdt_de_perioden_bij():
     assert set(Zorgperiode.objects.filter(jeugdige=ander).values_list("gemeente_id", flat=True)) == {
         voerendaal.gemeente_id
     }
+    assert set(Klantreisdeel.objects.filter(jeugdige=ander).values_list("gemeente_id", flat=True)) == {
+        voerendaal.gemeente_id
+    }
 
     h.delete()
     assert _perioden(ander) == []
@@ -128,7 +132,8 @@ def test_opslaan_zonder_andere_datum_kost_geen_query(django_assert_num_queries):
     with django_assert_num_queries(2):  # the update and the history row
         h.save()
     h.afgesloten_op = date(2023, 5, 1)
-    with django_assert_num_queries(2 + 4):  # + the periods deleted and rebuilt inside a savepoint
+    # + the periods and the journey places deleted and rebuilt inside a savepoint
+    with django_assert_num_queries(2 + 6):
         h.save()
 
 
@@ -165,6 +170,105 @@ def test_nachtelijke_taak_en_commando_herbouwen_wat_een_bulkschrijfactie_mist():
     Hulpvraag.objects.filter(pk=h.pk).update(afgesloten_op=None)
     uit = StringIO()
     call_command("herbouw_zorgperiodes", stdout=uit)
-    assert "1 zorgperiodes herbouwd" in uit.getvalue()
+    assert "1 zorgperiodes en 1 klantreisdelen herbouwd" in uit.getvalue()
     assert _perioden(h.jeugdige) == [(date(2023, 1, 2), None, None)]
     assert "cases.tasks.herbouw_zorgperiodes" in {t["task"] for t in app.conf.beat_schedule.values()}
+
+
+# --- The client journey from the stored journey places -------------------------------------------------------
+
+
+def _verwachte_klantreis(periode: Periode, gap: int, gemeente_id: int | None = None) -> dict:
+    """The journey figures by the definition, chained request by request in Python over the requests received by
+    the period's last day: a request received while one of the journey is open, or within ``gap`` days of its
+    latest closure, continues the journey; otherwise it starts a new one."""
+    hv = sorted(
+        (h for h in Hulpvraag.objects.select_related("jeugdige") if gemeente_id in (None, h.jeugdige.gemeente_id)),
+        key=lambda h: (h.jeugdige_id, h.ontvangen_op, h.pk),
+    )
+    reizen: dict[int, list[dict]] = {}
+    for h in hv:
+        if h.ontvangen_op > periode.tot:
+            continue
+        lijst = reizen.setdefault(h.jeugdige_id, [])
+        vorige = lijst[-1] if lijst else None
+        if vorige and (vorige["open"] or h.ontvangen_op <= vorige["einde"] + timedelta(days=gap)):
+            vorige["open"] = vorige["open"] or h.afgesloten_op is None
+            vorige["einde"] = None if vorige["open"] else max(vorige["einde"], h.afgesloten_op)
+            vorige["instroom"].append((h.ontvangen_op, "voortzetting"))
+        else:
+            soort = "terugkerend" if lijst else "eerste_keer"
+            lijst.append({"begin": h.ontvangen_op, "einde": h.afgesloten_op, "open": h.afgesloten_op is None,
+                          "instroom": [(h.ontvangen_op, soort)]})  # fmt: skip
+    lengtes, terug, instroom = [], 0, {"eerste_keer": 0, "terugkerend": 0, "voortzetting": 0}
+    for lijst in reizen.values():
+        for i, reis in enumerate(lijst):
+            if reis["einde"] is not None and periode.van <= reis["einde"] <= periode.tot:
+                lengtes.append((reis["einde"] - reis["begin"]).days)
+                terug += i > 0
+            for ontvangen, soort in reis["instroom"]:
+                instroom[soort] += periode.van <= ontvangen <= periode.tot
+    gesloten = [
+        (h.afgesloten_op - h.ontvangen_op).days
+        for h in hv
+        if h.afgesloten_op and periode.van <= h.afgesloten_op <= periode.tot
+    ]
+
+    def gemiddeld(w):
+        return None if not w else int((Decimal(sum(w)) / len(w)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+    return {
+        "afgeronde_klantreizen": len(lengtes),
+        "gemiddelde_duur_dagen": gemiddeld(lengtes),
+        "afgesloten_hulpvragen": len(gesloten),
+        "gemiddelde_duur_hulpvraag_dagen": gemiddeld(gesloten),
+        "terugkerende_clienten": terug,
+        **instroom,
+    }
+
+
+_KLANTREIS = (
+    "afgeronde_klantreizen", "gemiddelde_duur_dagen", "afgesloten_hulpvragen", "gemiddelde_duur_hulpvraag_dagen",
+    "terugkerende_clienten", "eerste_keer", "terugkerend", "voortzetting",
+)  # fmt: skip
+
+
+def _klantreis(periode: Periode, **kw) -> dict:
+    k = selectors.klantreis_cijfers(periode, **kw)
+    return {sleutel: k[sleutel] for sleutel in _KLANTREIS}
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_klantreis_uit_de_opgeslagen_reisdelen_gelijk_aan_de_definitie(seed):
+    _willekeurige_hulpvragen(30, seed)
+    for label in ("2022H2", "2023H1", "2023H2", "2023", "2023-04-15..2023-05-20"):
+        periode = Periode.parse(label)
+        assert _klantreis(periode) == _verwachte_klantreis(periode, 30), label
+        for gemeente in Gebied.objects.values_list("gemeente_id", flat=True).distinct():
+            assert _klantreis(periode, gemeente=gemeente) == _verwachte_klantreis(periode, 30, gemeente), label
+
+
+def test_klantreis_volgt_elke_schrijfactie_en_de_ingestelde_aansluiting(settings):
+    j = JeugdigeFactory()
+    a = HulpvraagFactory(jeugdige=j, ontvangen_op=date(2023, 1, 2), afgesloten_op=date(2023, 2, 1))
+    b = HulpvraagFactory(jeugdige=j, ontvangen_op=date(2023, 3, 1), afgesloten_op=date(2023, 4, 1))  # 28 days on
+    h1 = Periode.parse("2023H1")
+    assert _klantreis(h1)["voortzetting"] == 1 and _klantreis(h1)["gemiddelde_duur_dagen"] == 89
+    b.ontvangen_op = date(2023, 3, 4)  # 31 days after the closure: a returning young person
+    b.save()
+    assert (_klantreis(h1)["terugkerend"], _klantreis(h1)["terugkerende_clienten"]) == (1, 1)
+    assert _klantreis(h1) == _verwachte_klantreis(h1, 30)
+    settings.JENS_TERMIJNEN = {**settings.JENS_TERMIJNEN, "CASES_KLANTREIS_AANSLUITING_DAGEN": 60}
+    herbouw()  # a changed gap takes effect with the rebuild
+    assert _klantreis(h1) == _verwachte_klantreis(h1, 60) and _klantreis(h1)["voortzetting"] == 1
+    a.delete()
+    assert _klantreis(h1)["eerste_keer"] == 1 and _klantreis(h1)["afgeronde_klantreizen"] == 1
+
+
+def test_klantreis_herbouw_van_alles_gelijk_aan_bijgehouden():
+    _willekeurige_hulpvragen(15, 8)
+    velden = [f.attname for f in Klantreisdeel._meta.concrete_fields]
+    bijgehouden = sorted(Klantreisdeel.objects.values_list(*velden))
+    herbouw()
+    assert sorted(Klantreisdeel.objects.values_list(*velden)) == bijgehouden
+    assert Klantreisdeel.objects.count() == Hulpvraag.objects.count()
