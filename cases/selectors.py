@@ -34,6 +34,7 @@ from cases.models import (
     Zorginzet,
     Zorgperiode,
 )
+from jens.eenmalig import eenmaal_per_opbouw
 from jens.models import Gemeente
 from jens.periode import Periode
 from jens.periode import rapportperiode as periode_met_grenzen
@@ -398,6 +399,7 @@ def _gemiddelde(waarden: list[int]) -> int:
     return int((Decimal(sum(waarden)) / len(waarden)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
+@eenmaal_per_opbouw
 def clienten_per_maand(periode: Periode, *, gemeente=None) -> list[dict]:
     """Per month of the period: in care at the end of the month, inflow and outflow. One query, whatever
     the number of requests: over the care periods that touch the period, a count per month of the young
@@ -558,6 +560,7 @@ def _zorg_in(periode: Periode, gemeente) -> QuerySet[Zorginzet]:
     )
 
 
+@eenmaal_per_opbouw
 def aandeel_gebiedsteam(periode: Periode, *, gemeente=None) -> dict:
     """Care that ran in the period: by the area teams against outsourced to providers (counts of
     care and of unique clients, with percentages). One query."""

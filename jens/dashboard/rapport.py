@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 
 from jens.dashboard import selectors as s
 from jens.dashboard.weergave import blokken, maskeer_cellen, onderdeel_weergave
+from jens.eenmalig import opbouw
 from jens.getallen import xlsx_formaat
 from jens.xlsx import als_bytes
 
@@ -72,13 +73,14 @@ def bouw_rapport(
     start = time.monotonic()
     rapport = Rapport(f, maskeren)
     stappen = s.ONDERDELEN
-    for i, maak in enumerate(stappen, start=1):
-        rapport.onderdelen.append(maak(f))
-        verstreken = time.monotonic() - start
-        if budget_seconden is not None and verstreken > budget_seconden and i < len(stappen):
-            raise BudgetOverschreden(f"{verstreken:.2f} s na {i} van {len(stappen)} onderdelen")
-        if voortgang:
-            voortgang(int(i * 90 / len(stappen)))
+    with opbouw():
+        for i, maak in enumerate(stappen, start=1):
+            rapport.onderdelen.append(maak(f))
+            verstreken = time.monotonic() - start
+            if budget_seconden is not None and verstreken > budget_seconden and i < len(stappen):
+                raise BudgetOverschreden(f"{verstreken:.2f} s na {i} van {len(stappen)} onderdelen")
+            if voortgang:
+                voortgang(int(i * 90 / len(stappen)))
     rapport.duur_seconden = time.monotonic() - start
     return rapport
 

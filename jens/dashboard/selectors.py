@@ -18,6 +18,7 @@ from cases import selectors as cases_selectors
 from cases.models import Hulpvraag
 from financien import selectors as financien_selectors
 from jens.dashboard import conf, kosten
+from jens.eenmalig import opbouw
 from jens.getallen import verkeerslicht
 from jens.models import Gebied, Gemeente
 from jens.periode import Periode
@@ -1234,7 +1235,8 @@ def _euro_tekst(waarde) -> str:
 
 
 def alle_onderdelen(f: Filter) -> list[Onderdeel]:
-    return [maak(f) for maak in ONDERDELEN]
+    with opbouw():
+        return [maak(f) for maak in ONDERDELEN]
 
 
 ONDERDELEN: list[Callable[[Filter], Onderdeel]] = [

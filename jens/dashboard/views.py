@@ -31,6 +31,7 @@ from jens.dashboard.rapport import (
 )
 from jens.dashboard.tasks import SOORT, maak_halfjaarrapportage
 from jens.dashboard.weergave import onderdeel_weergave
+from jens.eenmalig import opbouw
 from jens.models import Gemeente, RapportageTaak
 from jens.periode import Periode, rapportperiode
 from jens.roles import Rol, heeft_rol
@@ -133,7 +134,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if (not keuze.alleen_aanbieders or m.__name__[len("onderdeel_") :] in ALLEEN_AANBIEDERS)
         and not (keuze.maskeren and m.__name__[len("onderdeel_") :] in NIET_VOOR_GEMEENTE)
     ]
-    onderdelen = [onderdeel_weergave(maak(keuze.filter), keuze.maskeren, dashboard=True) for maak in makers]
+    with opbouw():
+        onderdelen = [onderdeel_weergave(maak(keuze.filter), keuze.maskeren, dashboard=True) for maak in makers]
     tegels = [t for o in onderdelen for t in o["tegels"]]
     return render(
         request,
