@@ -78,3 +78,24 @@ def test_opgeloste_items_in_een_update(maak_gebruiker):
     _, resultaat = _scan()
     assert (resultaat[soorten.DOSSIER_TE_LAAT].nieuw, resultaat[soorten.DOSSIER_TE_LAAT].opgelost) == (0, 3)
     assert Signalering.objects.open().filter(soort=soorten.DOSSIER_TE_LAAT).count() == 2
+
+
+def test_opgelost_eerst_gelezen_dan_per_blok_bijgewerkt_en_stabiel_schrijft_niets(maak_gebruiker, monkeypatch):
+    """The resolved ids are read by their own set difference and updated by id in blocks, so the planner cannot
+    re-run the difference once per open signalering (it did while the statistics lagged); a steady run writes
+    nothing."""
+    import jens.signaleringen
+
+    monkeypatch.setattr(jens.signaleringen, "_PER_UPDATE", 2)
+    _maak_te_laat(5)
+    _scan()
+    stabiel, _ = _scan()
+    assert not [q for q in _zonder_savepoints(stabiel) if q.lstrip().upper().startswith("UPDATE")]
+    for h in services.te_late_dossiers(OP):
+        services.sluit_hulpvraag(hulpvraag=h, op=OP, einde_reden="overig")
+    queries, resultaat = _scan()
+    assert resultaat[soorten.DOSSIER_TE_LAAT].opgelost == 5
+    updates = [q for q in _zonder_savepoints(queries) if q.lstrip().upper().startswith("UPDATE")]
+    assert len(updates) == 3  # 2 + 2 + 1
+    assert all("EXCEPT" not in q.upper() and "SELECT" not in q.upper() for q in updates)
+    assert not Signalering.objects.open().filter(soort=soorten.DOSSIER_TE_LAAT).exists()
