@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connections, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -39,6 +39,31 @@ def registreer_soorten(soorten: dict[str, str]) -> None:
 
 def soort_label(soort: str) -> str:
     return SOORTEN.get(soort, soort.replace("_", " ").capitalize())
+
+
+def _verschillen(open_ids: models.QuerySet, te_laat_ids: models.QuerySet) -> tuple[list[int], list[int]]:
+    """Both set differences in one statement: the overdue ids without an open signalering (new) and the open
+    signaleringen's object ids that are no longer overdue (resolved). Each side is read once (a materialized
+    CTE) and each difference is a set operation on those two results, so no plan can re-run a side per row,
+    whatever the statistics say."""
+    a_sql, a_params = open_ids.query.sql_with_params()
+    b_sql, b_params = te_laat_ids.query.sql_with_params()
+    # the SQL of two querysets, their values as parameters
+    verschil = "SELECT {0}, {1}.* FROM (SELECT * FROM {2} EXCEPT SELECT * FROM {3}) {1}"
+    sql = " ".join(
+        [
+            f"WITH a AS MATERIALIZED ({a_sql}), b AS MATERIALIZED ({b_sql})",  # noqa: S608
+            verschil.format(1, "n", "b", "a"),
+            "UNION ALL",
+            verschil.format(0, "o", "a", "b"),
+        ]
+    )
+    nieuw, opgelost = [], []
+    with connections[open_ids.db].cursor() as c:
+        c.execute(sql, (*a_params, *b_params))
+        for is_nieuw, pk in c.fetchall():
+            (nieuw if is_nieuw else opgelost).append(pk)
+    return sorted(nieuw), sorted(opgelost)
 
 
 @dataclass(frozen=True)
@@ -117,13 +142,12 @@ def sync_signaleringen(
 ) -> SyncResultaat:
     """Make the open signaleringen of ``soort`` match the queryset ``te_laat`` exactly.
 
-    Set-based, whatever the number of overdue rows: one query for the ids of
-    the overdue items that have no open signalering yet (``EXCEPT``: the ids of ``te_laat`` minus the
-    object ids of the open signaleringen, a hashed set operation whatever the planner's estimates; items
-    already flagged are never loaded, so a steady run reads no rows), and when there is something new one
-    query to read those items, one for the roles, one bulk insert and one for their roles; then one update for what is
-    resolved (the open object ids minus the overdue ids, the same set operation the other way round, read
-    first and then updated by id, only when there is something to resolve).
+    Set-based, whatever the number of overdue rows: one query (``_verschillen``) reads both differences, the
+    ids of ``te_laat`` without an open signalering (new) and the open signaleringen whose object is no longer
+    overdue (resolved), as set operations over the two id lists, each read once; items already flagged are
+    never loaded, so a steady run reads no rows and writes nothing. When there is something new: one query to
+    read those items, one for the roles, one bulk insert and one for their roles; when something is resolved,
+    one update per 5,000.
     The callables only run for the new items; ``te_laat`` selects what they read (``select_related``).
     (A correlated NOT EXISTS was quadratic at national scale when the statistics lagged a burst of new
     signaleringen: 33,000 overdue evaluations took 58 s; so was an UPDATE with the set operation as its
@@ -144,7 +168,7 @@ def sync_signaleringen(
         # the ids alone, without the joins of ``te_laat`` (its select_related): only new items (usually none)
         # are then read with what the callables need
         te_laat_ids = te_laat.select_related(None).order_by().values_list("pk")
-        nieuwe_ids = [pk for (pk,) in te_laat_ids.difference(open_ids)]
+        nieuwe_ids, opgeloste_ids = _verschillen(open_ids, te_laat_ids)
         nieuw = [
             Signalering(
                 content_type=ct,
@@ -166,9 +190,7 @@ def sync_signaleringen(
             Koppeling.objects.bulk_create(
                 [Koppeling(signalering_id=s.pk, group_id=g.pk) for s in aangemaakt for g in groep_objs]
             )
-        # What is resolved: read as its own statement (the set operation runs once, however stale the statistics),
-        # then updated in chunks; a steady run resolves nothing and writes nothing.
-        opgeloste_ids = [pk for (pk,) in open_ids.difference(te_laat_ids)]
+        # What is resolved is updated by id in blocks; a steady run resolves nothing and writes nothing.
         opgelost, nu = 0, timezone.now()
         for k in range(0, len(opgeloste_ids), _PER_UPDATE):
             opgelost += open_qs.filter(object_id__in=opgeloste_ids[k : k + _PER_UPDATE]).update(opgelost_op=nu)
