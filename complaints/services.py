@@ -30,7 +30,7 @@ from .models import (
     Status,
     Uitkomst,
 )
-from .signaleringen import ververs_klachtsignaleringen
+from .signaleringen import kan_gesignaleerd_zijn, ververs_klachtsignaleringen
 
 
 class VersieConflict(Exception):
@@ -183,7 +183,9 @@ def maak_klacht(
             oppakken_uiterlijk=oppakken,
             afhandelen_uiterlijk=afhandelen,
         )
-        klacht.full_clean(exclude=["referentie"])
+        # The fields as entered get their Dutch messages; the check constraints concern the terms and the status
+        # set above, which the database enforces on the insert (checking them here cost five queries).
+        klacht.full_clean(exclude=["referentie"], validate_constraints=False)
         klacht.save()
         KlachtStap.objects.create(
             klacht=klacht,
@@ -213,7 +215,10 @@ def maak_klacht(
                     "en neemt dan contact met u op.\n\nMet vriendelijke groet,\nJENS"
                 ),
             )
-        ververs_na_commit(ververs_klachtsignaleringen, klacht)
+        # A new complaint has no signalering yet; only one received late enough to be overdue already (by
+        # phone or letter, entered afterwards) needs the rescan. Every complaint from the website skips it.
+        if kan_gesignaleerd_zijn(klacht, timezone.localdate(nu)):
+            ververs_na_commit(ververs_klachtsignaleringen, klacht)
     return klacht
 
 

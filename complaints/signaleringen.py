@@ -43,6 +43,24 @@ def maatregelen_te_laat(vandaag: date):
     return Klacht.objects.filter(status=Status.UITSPRAAK, maatregelen_uiterlijk__lt=vandaag)
 
 
+def kan_gesignaleerd_zijn(klacht: Klacht, vandaag: date) -> bool:
+    """Whether one of the kinds above holds for this complaint on ``vandaag``: the same conditions as the
+    queries, on the instance, so that registering a complaint whose terms all lie ahead (every complaint from
+    the website) needs no rescan; ``tests/complaints/test_signaleringen.py`` holds the two to each other."""
+    grens = add_working_days(vandaag, settings.JENS_TERMIJNEN["KLACHT_SIGNALEREN_VOORAF_WERKDAGEN"])
+    voor_beslissing = klacht.status in VOOR_BESLISSING
+    return (
+        (klacht.status == Status.ONTVANGEN and klacht.oppakken_uiterlijk < vandaag)
+        or (voor_beslissing and vandaag <= klacht.afhandelen_uiterlijk <= grens)
+        or (voor_beslissing and klacht.afhandelen_uiterlijk < vandaag)
+        or (
+            klacht.status == Status.UITSPRAAK
+            and klacht.maatregelen_uiterlijk is not None
+            and klacht.maatregelen_uiterlijk < vandaag
+        )
+    )
+
+
 def _url(klacht: Klacht) -> str:
     return reverse("klachten-detail", args=[klacht.pk])
 

@@ -131,6 +131,50 @@ def test_een_schrijfactie_herscant_alleen_die_klacht(officier, django_capture_on
     assert all(s.NIET_OPGEPAKT in open_soorten(k) for k in anderen)
 
 
+def test_kan_gesignaleerd_zijn_volgt_de_queries_van_elke_soort(officier):
+    """The instance check that lets a new complaint skip its rescan holds exactly when one of the kinds' queries
+    selects the complaint, in every state, on every day around its terms."""
+    ontvangen = moment(date(2023, 1, 2))
+    klachten = [
+        KlachtFactory(ontvangen_op=ontvangen),
+        door_workflow(KlachtFactory(ontvangen_op=ontvangen), ["oppakken"], officier),
+        door_workflow(
+            KlachtFactory(ontvangen_op=ontvangen),
+            ["oppakken", "in_behandeling", "naar_commissie", "uitspraak"],
+            officier,
+            naar_commissie={"datum": date(2023, 1, 20)},
+            uitspraak={"datum": date(2023, 2, 1), "uitspraak": "Gegrond."},
+        ),
+        door_workflow(
+            KlachtFactory(ontvangen_op=ontvangen),
+            ["oppakken", "in_behandeling", "afhandelen"],
+            officier,
+            afhandelen={"uitkomst": "opgelost"},
+        ),
+    ]
+    queries = (s.niet_opgepakt, s.afhandeltermijn_nadert, s.afhandeltermijn_verstreken, s.maatregelen_te_laat)
+    gezien = set()
+    for dag in (date(2023, 1, 2) + timedelta(days=i) for i in range(0, 80, 1)):
+        for k in klachten:
+            k.refresh_from_db()
+            verwacht = any(q(dag).filter(pk=k.pk).exists() for q in queries)
+            assert s.kan_gesignaleerd_zijn(k, dag) == verwacht, (k.status, dag)
+            gezien.add(verwacht)
+    assert gezien == {True, False}
+
+
+@pytest.mark.time_machine(klok.BEVRIJDINGSDAG)
+def test_een_klacht_van_de_website_kost_geen_herscan(django_capture_on_commit_callbacks):
+    from complaints import services
+    from complaints.models import Aard, Kanaal
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.maak_klacht(
+            kanaal=Kanaal.WEBSITE, soort="klacht", aard=Aard.objects.first(), omschrijving="Niemand belde terug."
+        )
+    assert not [c for c in callbacks if getattr(c, "jens_scan", None)]
+
+
 def test_beat_draait_de_taken():
     from complaints.tasks import anonimiseer_oude_klachten, signaleer_klachttermijnen
 
