@@ -393,10 +393,13 @@ def clienten_rapport(periode: Periode, *, gemeente=None) -> dict:
     return {"periode": periode.label, "van": periode.van, "tot": periode.tot, "rijen": rijen}
 
 
+def _afgerond_gemiddelde(som: int, aantal: int) -> int:
+    """``som / aantal`` rounded half up to a whole number (``aantal`` > 0)."""
+    return int((Decimal(som) / aantal).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
 def _gemiddelde(waarden: list[int]) -> int:
-    if not waarden:
-        return 0
-    return int((Decimal(sum(waarden)) / len(waarden)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+    return _afgerond_gemiddelde(sum(waarden), len(waarden)) if waarden else 0
 
 
 @eenmaal_per_opbouw
@@ -700,9 +703,7 @@ def klantreis_cijfers(periode: Periode, *, gemeente=None) -> dict:
     )
 
     def gemiddeld(som, aantal):
-        if not aantal:
-            return None
-        return int((Decimal(som) / aantal).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+        return _afgerond_gemiddelde(som, aantal) if aantal else None
 
     return {
         "afgeronde_klantreizen": r["reizen"],
