@@ -339,9 +339,12 @@ def seed(stdout) -> None:
         if start > vandaag:
             start = None
         aanbieder, contract = rng.choice(aanbieders) if bij_aanbieder else (None, None)
+        # bulk_create sends no signals: the copies of cases.zorgperiodes set here
+        kopieen = {"jeugdige": j, "gemeente_id": j.gemeente_id, "hulpvraag_afgesloten_op": h.afgesloten_op}
         zorg.append(
             Zorginzet(
                 hulpvraag=h,
+                **kopieen,
                 gebied=None if bij_aanbieder else j.gebied,
                 zorgaanbieder=aanbieder,
                 contract=contract,
@@ -355,6 +358,7 @@ def seed(stdout) -> None:
             zorg.append(
                 Zorginzet(
                     hulpvraag=h,
+                    **kopieen,
                     gebied=j.gebied,
                     vorm=Zorginzet.Vorm.BEGELEIDING,
                     aangemeld_op=h.kernteam_op,

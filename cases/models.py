@@ -461,7 +461,12 @@ class MeldcodeAfwijking(models.Model):
 
 class Zorginzet(models.Model):
     """Care for a request, carried out by an area team or by a provider (under a contract).
-    Waiting = registered and not started."""
+    Waiting = registered and not started, the request still open.
+
+    ``jeugdige``, ``gemeente`` and ``hulpvraag_afgesloten_op`` are copies of the request's young person, that
+    young person's gemeente and the request's closing date, kept in step by ``cases.zorgperiodes`` (on every
+    save of a care row, request or young person, and set-based in its rebuild): the waiting lists and the care
+    shares of the reports read this one table instead of joining a million requests."""
 
     class Vorm(models.TextChoices):
         BEGELEIDING = "begeleiding", _("begeleiding")
@@ -504,7 +509,18 @@ class Zorginzet(models.Model):
     gestart_op = models.DateField(_("gestart op"), null=True, blank=True)
     beeindigd_op = models.DateField(_("beëindigd op"), null=True, blank=True)
     overbrugging = models.BooleanField(_("overbruggingszorg"), default=False)
-    history = HistoricalRecords()
+    jeugdige = models.ForeignKey(
+        Jeugdige, on_delete=models.PROTECT, related_name="+", editable=False, verbose_name=_("jeugdige")
+    )
+    gemeente = models.ForeignKey(
+        "jens.Gemeente",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("gemeente van de jeugdige"),
+    )
+    hulpvraag_afgesloten_op = models.DateField(_("hulpvraag afgesloten op"), null=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["jeugdige", "gemeente", "hulpvraag_afgesloten_op"])
 
     class Meta:
         ordering = ["-aangemeld_op", "pk"]

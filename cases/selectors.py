@@ -426,8 +426,8 @@ def wachtend_op(op: date, *, gemeente=None) -> QuerySet[Zorginzet]:
     """Care registered on or before ``op`` and not started by then (the request still open)."""
     return Zorginzet.objects.filter(
         Q(gestart_op__isnull=True) | Q(gestart_op__gt=op),
-        Q(hulpvraag__afgesloten_op__isnull=True) | Q(hulpvraag__afgesloten_op__gt=op),
-        _gemeente_q(gemeente, "hulpvraag__jeugdige__gemeente"),
+        Q(hulpvraag_afgesloten_op__isnull=True) | Q(hulpvraag_afgesloten_op__gt=op),
+        _gemeente_q(gemeente, "gemeente"),
         aangemeld_op__lte=op,
     )
 
@@ -436,13 +436,13 @@ def wachtlijst(*, op: date, per: str = "gebied", gemeente=None) -> list[dict]:
     """The waiting list on ``op`` grouped by the young person's area, by provider (area team for
     care by an area team) or by form, with the median waiting time in days. One query."""
     sleutels = {
-        "gebied": "hulpvraag__jeugdige__gebied__naam",
+        "gebied": "jeugdige__gebied__naam",
         "zorgaanbieder": "zorgaanbieder__naam",
         "vorm": "vorm",
     }
     sleutel = sleutels[per]
     wachtdagen: dict[str, list[int]] = defaultdict(list)
-    for naam, aangemeld_op in wachtend_op(op, gemeente=gemeente).values_list(sleutel, "aangemeld_op"):
+    for naam, aangemeld_op in wachtend_op(op, gemeente=gemeente).order_by().values_list(sleutel, "aangemeld_op"):
         if per == "vorm":
             naam = Zorginzet.Vorm(naam).label
         wachtdagen[naam or "gebiedsteam"].append((op - aangemeld_op).days)
@@ -558,7 +558,7 @@ def meldcode_afwijking_cijfers(periode: Periode, *, gemeente=None) -> dict:
 def _zorg_in(periode: Periode, gemeente) -> QuerySet[Zorginzet]:
     return Zorginzet.objects.filter(
         Q(beeindigd_op__isnull=True) | Q(beeindigd_op__gte=periode.van),
-        _gemeente_q(gemeente, "hulpvraag__jeugdige__gemeente"),
+        _gemeente_q(gemeente, "gemeente"),
         gestart_op__lte=periode.tot,
     )
 
@@ -570,8 +570,8 @@ def aandeel_gebiedsteam(periode: Periode, *, gemeente=None) -> dict:
     r = _zorg_in(periode, gemeente).aggregate(
         gebiedsteam=Count("pk", filter=Q(gebied__isnull=False)),
         uitbesteed=Count("pk", filter=Q(zorgaanbieder__isnull=False)),
-        clienten_gebiedsteam=Count("hulpvraag__jeugdige", filter=Q(gebied__isnull=False), distinct=True),
-        clienten_uitbesteed=Count("hulpvraag__jeugdige", filter=Q(zorgaanbieder__isnull=False), distinct=True),
+        clienten_gebiedsteam=Count("jeugdige", filter=Q(gebied__isnull=False), distinct=True),
+        clienten_uitbesteed=Count("jeugdige", filter=Q(zorgaanbieder__isnull=False), distinct=True),
     )
     totaal = r["gebiedsteam"] + r["uitbesteed"]
     return {
@@ -588,7 +588,7 @@ def top_aanbieders(periode: Periode, *, gemeente=None, aantal: int = 7) -> list[
         _zorg_in(periode, gemeente)
         .filter(zorgaanbieder__isnull=False)
         .values("zorgaanbieder__naam")
-        .annotate(clienten=Count("hulpvraag__jeugdige", distinct=True))
+        .annotate(clienten=Count("jeugdige", distinct=True))
         .order_by("-clienten", "zorgaanbieder__naam")
         .values_list("zorgaanbieder__naam", "clienten")[:aantal]
     )
@@ -864,7 +864,7 @@ def _wachtend_q(op: date) -> Q:
     return (
         Q(aangemeld_op__lte=op)
         & (Q(gestart_op__isnull=True) | Q(gestart_op__gt=op))
-        & (Q(hulpvraag__afgesloten_op__isnull=True) | Q(hulpvraag__afgesloten_op__gt=op))
+        & (Q(hulpvraag_afgesloten_op__isnull=True) | Q(hulpvraag_afgesloten_op__gt=op))
     )
 
 
@@ -879,8 +879,8 @@ def wachtlijst_per_kwartaal(periode: Periode, *, gemeente=None, vandaag: date | 
     rijen = list(
         Zorginzet.objects.filter(
             Q(gestart_op__isnull=True) | Q(gestart_op__gt=eerste),
-            Q(hulpvraag__afgesloten_op__isnull=True) | Q(hulpvraag__afgesloten_op__gt=eerste),
-            _gemeente_q(gemeente, "hulpvraag__jeugdige__gemeente"),
+            Q(hulpvraag_afgesloten_op__isnull=True) | Q(hulpvraag_afgesloten_op__gt=eerste),
+            _gemeente_q(gemeente, "gemeente"),
             aangemeld_op__lte=laatste,
         )
         .values("zorgaanbieder__naam", "vorm")
@@ -917,9 +917,9 @@ def wachtlijst_per_kwartaal(periode: Periode, *, gemeente=None, vandaag: date | 
         {"peildatum": laatste, "kwartaal": _kwartaal(laatste), "wachtend": totalen[-1], "vorig_kwartaal": None,
          "verschil": None}
     ]  # fmt: skip
-    vormen = dict(Zorginzet.Vorm.choices)
+    vormen = {waarde: str(label) for waarde, label in Zorginzet.Vorm.choices}  # translated once, not per row
     per_aanbieder = reeks(lambda r: r["zorgaanbieder__naam"] or "gebiedsteam")
-    per_vorm = reeks(lambda r: str(vormen.get(r["vorm"], r["vorm"])))
+    per_vorm = reeks(lambda r: vormen.get(r["vorm"], r["vorm"]))
     return {
         "peildata": peildata,
         "kwartalen": kwartalen,

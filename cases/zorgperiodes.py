@@ -14,6 +14,9 @@ The same rebuild also places every request in its young person's client journey 
 ``klantreis_cijfers``): a second statement of window functions over the same rows, with the journey's gap of
 ``CASES_KLANTREIS_AANSLUITING_DAGEN`` (a change of that setting takes effect with ``herbouw_zorgperiodes``).
 
+The same rebuild sets the copies on the care rows (``Zorginzet.jeugdige``, ``gemeente`` and
+``hulpvraag_afgesloten_op``) that the waiting lists and the care shares read, where they differ from the request.
+
 The rebuild is one set-based statement per table (window functions, PostgreSQL and SQLite alike): for a few young
 people after a write, or for everybody after a bulk load (``seed_demo``, the benchmark's fill) and in the
 nightly task. The signals below call it on every save and delete of a request whose young person or dates
@@ -25,11 +28,11 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.dispatch import receiver
 
 from cases.conf import termijn
-from cases.models import Hulpvraag, Jeugdige, Klantreisdeel, Zorgperiode
+from cases.models import Hulpvraag, Jeugdige, Klantreisdeel, Zorginzet, Zorgperiode
 
 # Stands in for "still open" inside the statement (MAX over the ends), NULL again in the table.
 OPEN = date(9999, 12, 31)
@@ -117,30 +120,54 @@ def _klantreis_statement(filter_sql: str) -> str:
     """  # noqa: S608 (table names from the models, values as parameters)
 
 
-ZORGPERIODES, KLANTREIZEN = "zorgperiodes", "klantreizen"
+def _zorginzet_statement(filter_sql: str) -> str:
+    """The copies on the care rows (young person, gemeente, the request's closing date) set from their requests,
+    only where one differs: a rebuild of rows in step writes nothing. No parameters but the filter's."""
+    q = connection.ops.quote_name
+    zi, hv, jg = (q(m._meta.db_table) for m in (Zorginzet, Hulpvraag, Jeugdige))
+    return f"""
+        UPDATE {zi} SET jeugdige_id = b.jid, gemeente_id = b.gid, hulpvraag_afgesloten_op = b.a
+        FROM (
+            SELECT h.id AS hid, h.jeugdige_id AS jid, j.gemeente_id AS gid, h.afgesloten_op AS a
+            FROM {hv} h JOIN {jg} j ON j.id = h.jeugdige_id
+            {filter_sql}
+        ) AS b
+        WHERE {zi}.hulpvraag_id = b.hid
+          AND ({zi}.jeugdige_id IS DISTINCT FROM b.jid OR {zi}.gemeente_id IS DISTINCT FROM b.gid
+               OR {zi}.hulpvraag_afgesloten_op IS DISTINCT FROM b.a)
+    """  # noqa: S608 (table names from the models, values as parameters)
 
 
-def herbouw(jeugdige_ids: Iterable[int] | None = None, *, delen: tuple[str, ...] = (ZORGPERIODES, KLANTREIZEN)) -> None:
-    """Rebuild the care periods and the journey places of these young people (all when ``None``) from their
-    requests (``delen`` limits it to one of the two, for the migration that creates the other)."""
+ZORGPERIODES, KLANTREIZEN, ZORGINZET = "zorgperiodes", "klantreizen", "zorginzet"
+ALLE_DELEN = (ZORGPERIODES, KLANTREIZEN, ZORGINZET)
+
+
+def herbouw(jeugdige_ids: Iterable[int] | None = None, *, delen: tuple[str, ...] = ALLE_DELEN) -> None:
+    """Rebuild the care periods, the journey places and the copies on the care rows of these young people (all
+    when ``None``) from their requests (``delen`` limits it, for the migration that creates one of them)."""
     gat = termijn("CASES_KLANTREIS_AANSLUITING_DAGEN")
-    stappen = [
-        (Zorgperiode, _statement, [OPEN], [OPEN]),
-        (Klantreisdeel, _klantreis_statement, [OPEN], [OPEN, gat, OPEN, OPEN]),
-    ]
-    stappen = [s for s, deel in zip(stappen, (ZORGPERIODES, KLANTREIZEN), strict=True) if deel in delen]
+    # Per part: the derived table emptied first (None: the statement updates in place), the statement, and its
+    # parameters before and after the filter's.
+    stappen = {
+        ZORGPERIODES: (Zorgperiode, _statement, [OPEN], [OPEN]),
+        KLANTREIZEN: (Klantreisdeel, _klantreis_statement, [OPEN], [OPEN, gat, OPEN, OPEN]),
+        ZORGINZET: (None, _zorginzet_statement, [], []),
+    }
+    gekozen = [stappen[deel] for deel in ALLE_DELEN if deel in delen]
     with transaction.atomic(), connection.cursor() as c:
         if jeugdige_ids is None:
-            for model, statement, voor, na in stappen:
-                model.objects.all().delete()
+            for model, statement, voor, na in gekozen:
+                if model is not None:
+                    model.objects.all().delete()
                 c.execute(statement(""), [*voor, *na])
             return
         ids = sorted({int(i) for i in jeugdige_ids if i is not None})
         for k in range(0, len(ids), _PER_KEER):
             deel = ids[k : k + _PER_KEER]
             plaats = ", ".join(["%s"] * len(deel))
-            for model, statement, voor, na in stappen:
-                model.objects.filter(jeugdige_id__in=deel).delete()
+            for model, statement, voor, na in gekozen:
+                if model is not None:
+                    model.objects.filter(jeugdige_id__in=deel).delete()
                 c.execute(statement(f"WHERE h.jeugdige_id IN ({plaats})"), [*voor, *deel, *na])
 
 
@@ -188,6 +215,22 @@ def _onthoud_jeugdige(sender, instance: Jeugdige, **kwargs) -> None:
 def _na_opslaan_jeugdige(sender, instance: Jeugdige, created: bool, raw: bool = False, **kwargs) -> None:
     if raw or created or instance._zorgperiode_gemeente == instance.gemeente_id:
         return
-    Zorgperiode.objects.filter(jeugdige_id=instance.pk).update(gemeente_id=instance.gemeente_id)
-    Klantreisdeel.objects.filter(jeugdige_id=instance.pk).update(gemeente_id=instance.gemeente_id)
+    for model in (Zorgperiode, Klantreisdeel, Zorginzet):
+        model.objects.filter(jeugdige_id=instance.pk).update(gemeente_id=instance.gemeente_id)
     instance._zorgperiode_gemeente = instance.gemeente_id
+
+
+@receiver(pre_save, sender=Zorginzet)
+def _kopieer_naar_zorginzet(sender, instance: Zorginzet, raw: bool = False, update_fields=None, **kwargs) -> None:
+    """A new care row (or one moved to another request) takes the copies from its request: from the request and
+    young person already loaded (the services lock the request first), otherwise in one query."""
+    if raw or (update_fields is not None and "hulpvraag" not in update_fields and instance.jeugdige_id):
+        return
+    h = instance._state.fields_cache.get("hulpvraag")
+    if h is not None and h.pk == instance.hulpvraag_id and "jeugdige" in h._state.fields_cache:
+        instance.jeugdige_id, instance.gemeente_id = h.jeugdige_id, h.jeugdige.gemeente_id
+        instance.hulpvraag_afgesloten_op = h.afgesloten_op
+        return
+    instance.jeugdige_id, instance.gemeente_id, instance.hulpvraag_afgesloten_op = Hulpvraag.objects.values_list(
+        "jeugdige_id", "jeugdige__gemeente_id", "afgesloten_op"
+    ).get(pk=instance.hulpvraag_id)

@@ -379,12 +379,13 @@ def vul(schaal: int, *, vandaag: date, uit=None) -> dict[str, int]:
     afgesloten = f"(CASE WHEN {open_} THEN NULL ELSE {ontvangen} + {duur} END)"
     zonder_dossier = f"({open_} AND i % 97 = 0)"
     zonder_kernteam = f"({zonder_dossier} OR ({open_} AND i % 89 = 0))"  # file first, then core team, then plan
+    jeugdige_van_i = f"(1 + (i - 1) % {max(1, J * 9 // 10)})"
     vul_tabel(
         M("cases", "Hulpvraag"),
         HV,
         {
             "id": "i",
-            "jeugdige": f"(1 + (i - 1) % {max(1, J * 9 // 10)})",
+            "jeugdige": jeugdige_van_i,
             "ontvangen_op": ontvangen,
             "verwijzer": _keuze(h("i", 4, 9), ["huisarts", "jeugdarts", "onderwijs", "ouders_jeugdige"]),
             "soort": _keuze(h("i", 3, 10), ["nieuwe_client", "nieuwe_vraag", "verlenging"]),
@@ -424,6 +425,10 @@ def vul(schaal: int, *, vandaag: date, uit=None) -> dict[str, int]:
             "aangemeld_op": aangemeld,
             "gestart_op": f"(CASE WHEN {wacht} THEN NULL ELSE {aangemeld} + i % 20 END)",
             "beeindigd_op": f"(CASE WHEN {wacht} THEN NULL ELSE {afgesloten} END)",
+            # the copies of cases.zorgperiodes: request i's young person, their gemeente, its closing date
+            "jeugdige": jeugdige_van_i,
+            "gemeente": f"({gebied_gemeente_arr})[1 + {jeugdige_van_i} % {ng}]",
+            "hulpvraag_afgesloten_op": afgesloten,
         },
         voortgang,
     )

@@ -6,10 +6,11 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from django.db import connection
 
 from cases import selectors
-from cases.models import Hulpvraag, Jeugdige, Klantreisdeel, Zorgperiode
-from cases.zorgperiodes import herbouw
+from cases.models import Hulpvraag, Jeugdige, Klantreisdeel, Zorginzet, Zorgperiode
+from cases.zorgperiodes import ZORGINZET, _zorginzet_statement, herbouw
 from jens.models import Gebied
 from jens.periode import Periode
 from tests.cases.factories import HulpvraagFactory, JeugdigeFactory
@@ -132,8 +133,8 @@ def test_opslaan_zonder_andere_datum_kost_geen_query(django_assert_num_queries):
     with django_assert_num_queries(2):  # the update and the history row
         h.save()
     h.afgesloten_op = date(2023, 5, 1)
-    # + the periods and the journey places deleted and rebuilt inside a savepoint
-    with django_assert_num_queries(2 + 6):
+    # + the periods and the journey places deleted and rebuilt, and the copies on the care rows, inside a savepoint
+    with django_assert_num_queries(2 + 6 + 1):
         h.save()
 
 
@@ -173,6 +174,70 @@ def test_nachtelijke_taak_en_commando_herbouwen_wat_een_bulkschrijfactie_mist():
     assert "1 zorgperiodes en 1 klantreisdelen herbouwd" in uit.getvalue()
     assert _perioden(h.jeugdige) == [(date(2023, 1, 2), None, None)]
     assert "cases.tasks.herbouw_zorgperiodes" in {t["task"] for t in app.conf.beat_schedule.values()}
+
+
+# --- The copies on the care rows that the waiting lists read ---------------------------------------------------
+
+
+def _kopieen() -> list[tuple]:
+    return sorted(Zorginzet.objects.values_list("pk", "jeugdige_id", "gemeente_id", "hulpvraag_afgesloten_op"))
+
+
+def _uit_hulpvraag() -> list[tuple]:
+    return sorted(
+        Zorginzet.objects.values_list("pk", "hulpvraag__jeugdige_id", "hulpvraag__jeugdige__gemeente_id",
+                                      "hulpvraag__afgesloten_op")
+    )  # fmt: skip
+
+
+def test_zorginzet_volgt_hulpvraag_en_jeugdige_bij_elke_schrijfactie():
+    from cases import services
+
+    gebieden = list(Gebied.objects.select_related("gemeente").order_by("pk"))
+    andere = next(g for g in gebieden if g.gemeente_id != gebieden[0].gemeente_id)
+    j = JeugdigeFactory(gebied=gebieden[0], gemeente=gebieden[0].gemeente)
+    h = HulpvraagFactory(jeugdige=j, ontvangen_op=date(2023, 1, 2))
+    # by the service (the request locked, its young person not loaded) and directly
+    z1 = services.registreer_zorginzet(
+        hulpvraag=h, vorm=Zorginzet.Vorm.BEGELEIDING, aangemeld_op=date(2023, 1, 5), gebied=gebieden[0]
+    )
+    z2 = Zorginzet.objects.create(
+        hulpvraag=Hulpvraag.objects.get(pk=h.pk), vorm="training", aangemeld_op=date(2023, 1, 6), gebied=gebieden[0]
+    )
+    assert _kopieen() == _uit_hulpvraag() == [(z1.pk, j.pk, j.gemeente_id, None), (z2.pk, j.pk, j.gemeente_id, None)]
+    services.sluit_hulpvraag(hulpvraag=h, op=date(2023, 3, 1), einde_reden=Hulpvraag.EindeReden.VOLGENS_PLAN)
+    assert {a for *_, a in _kopieen()} == {date(2023, 3, 1)}
+    services.wijzig_jeugdige(jeugdige=Jeugdige.objects.get(pk=j.pk), gemeente=andere.gemeente, gebied=andere)
+    assert {g for _, _, g, _ in _kopieen()} == {andere.gemeente_id}
+    # the request moved to another young person (admin): its care follows
+    ander = JeugdigeFactory()
+    h = Hulpvraag.objects.get(pk=h.pk)
+    h.jeugdige = ander
+    h.save()
+    assert _kopieen() == _uit_hulpvraag()
+    assert {jid for _, jid, _, _ in _kopieen()} == {ander.pk}
+    # starting the care changes no copy and costs no extra query for them
+    services.start_zorginzet(zorginzet=z1, op=date(2023, 1, 9))
+    assert _kopieen() == _uit_hulpvraag()
+
+
+def test_herbouw_zet_de_kopieen_recht_en_schrijft_niets_als_ze_kloppen(django_assert_num_queries):
+    gebied = Gebied.objects.order_by("pk").first()
+    for i in range(4):
+        h = HulpvraagFactory(ontvangen_op=date(2023, 1, 2 + i))
+        Zorginzet.objects.create(hulpvraag=h, vorm="begeleiding", aangemeld_op=date(2023, 1, 9), gebied=gebied)
+    goed = _kopieen()
+    Hulpvraag.objects.filter(pk=h.pk).update(afgesloten_op=date(2023, 2, 1))  # a bulk write: no signal
+    assert _kopieen() == goed != _uit_hulpvraag()
+    with django_assert_num_queries(3):  # one UPDATE … FROM for all care rows, in a savepoint
+        herbouw(delen=(ZORGINZET,))
+    assert _kopieen() == _uit_hulpvraag() != goed
+    with connection.cursor() as c:  # in step: the rebuild's statement changes no row
+        c.execute(_zorginzet_statement(""))
+        assert c.rowcount == 0
+        Hulpvraag.objects.filter(pk=h.pk).update(afgesloten_op=None)
+        c.execute(_zorginzet_statement(""))
+        assert c.rowcount == 1
 
 
 # --- The client journey from the stored journey places -------------------------------------------------------

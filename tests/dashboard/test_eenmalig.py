@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 H1 = Periode.parse("2023H1")
 # the care split with its unique clients (the zorg part and the finance part both need it)
-ZORGVERDELING = re.compile(r'COUNT\(DISTINCT "cases_hulpvraag"\."jeugdige_id"\) FILTER \(WHERE "cases_zorginzet"')
+ZORGVERDELING = re.compile(r'COUNT\(DISTINCT "cases_zorginzet"\."jeugdige_id"\) FILTER \(WHERE "cases_zorginzet"')
 
 
 def _tel(sql_patroon, doe) -> tuple[int, int, object]:
