@@ -540,7 +540,7 @@ class HulpvraagViewSet(CasusViewSet):
 
 
 class ZorginzetSerializer(serializers.ModelSerializer):
-    clientnummer = serializers.CharField(source="hulpvraag.jeugdige.clientnummer", read_only=True)
+    clientnummer = serializers.CharField(source="jeugdige.clientnummer", read_only=True)
     gebied = serializers.SlugRelatedField(slug_field="code", read_only=True)
     zorgaanbieder_naam = serializers.CharField(source="zorgaanbieder.naam", read_only=True, default=None)
     wachtend = serializers.SerializerMethodField()
@@ -589,13 +589,14 @@ class ZorginzetFilter(filters.FilterSet):
 
 class ZorginzetViewSet(CasusViewSet):
     object_type = "zorginzet"
-    scope_pad = "hulpvraag__jeugdige"
-    client_pad = "hulpvraag__jeugdige__clientnummer"
+    # the care row's own copy of its young person (cases.zorgperiodes keeps it in step): no join of the requests
+    scope_pad = "jeugdige"
+    client_pad = "jeugdige__clientnummer"
     serializer_class = ZorginzetSerializer
     filterset_class = ZorginzetFilter
 
     def basis_queryset(self):
-        return Zorginzet.objects.select_related("hulpvraag__jeugdige", "gebied", "zorgaanbieder").order_by(
+        return Zorginzet.objects.select_related("jeugdige", "gebied", "zorgaanbieder").order_by(
             "-aangemeld_op", "pk"
         )
 

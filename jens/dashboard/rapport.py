@@ -9,24 +9,23 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 
+import xlsxwriter
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from jens.dashboard import selectors as s
 from jens.dashboard.weergave import blokken, maskeer_cellen, onderdeel_weergave
 from jens.eenmalig import opbouw
 from jens.getallen import xlsx_formaat
-from jens.xlsx import als_bytes
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATEN = {"xlsx": (XLSX_MIME, "xlsx"), "html": ("text/html; charset=utf-8", "html")}
@@ -119,45 +118,58 @@ def _bladnaam(titel: str, gebruikt: set[str]) -> str:
 
 
 def naar_xlsx(rapport: Rapport) -> bytes:
-    """One sheet per table: title, period and scope at the top, then a header row and the rows."""
-    wb = Workbook()
-    wb.remove(wb.active)
+    """One sheet per table: title, period and scope at the top, then a header row and the rows. Written with
+    XlsxWriter (about twice as fast as openpyxl for the national report's 12,600 rows); every string is written
+    as text, so a name such as "=HYPERLINK(...)" never becomes a formula."""
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
+    titel = wb.add_format({"bold": True, "font_size": 13})
+    kopcel = wb.add_format({"bold": True, "bg_color": "#EEF3F8", "text_wrap": True, "valign": "top"})
+    getalformaten: dict[str, object] = {}
+
+    def getalformaat(formaat: str):
+        if formaat not in getalformaten:
+            getalformaten[formaat] = wb.add_format({"num_format": formaat})
+        return getalformaten[formaat]
+
     gebruikt: set[str] = set()
-    vet = Font(bold=True)
-    kopvulling = PatternFill("solid", fgColor="EEF3F8")
+    kop = 4  # the header row, counted from 0 (row 5 in Excel)
     for tabel in rapport.tabellen:
-        ws = wb.create_sheet(_bladnaam(tabel.blad or BLADNAMEN.get(tabel.sleutel) or tabel.titel, gebruikt))
-        ws["A1"] = tabel.titel
-        ws["A1"].font = Font(bold=True, size=13)
-        ws["A2"] = f"Periode {rapport.filter.periode.label} — {rapport.gemeente_label}"
+        ws = wb.add_worksheet(_bladnaam(tabel.blad or BLADNAMEN.get(tabel.sleutel) or tabel.titel, gebruikt))
+        ws.write_string(0, 0, tabel.titel, titel)
+        ws.write_string(1, 0, f"Periode {rapport.filter.periode.label} — {rapport.gemeente_label}")
         if tabel.toelichting:
-            ws["A3"] = tabel.toelichting
-        kop = 5
-        for c, kolom in enumerate(tabel.kolommen, start=1):
-            cel = ws.cell(row=kop, column=c, value=kolom.titel)
-            cel.font, cel.fill = vet, kopvulling
-            cel.alignment = Alignment(wrap_text=True, vertical="top")
-            ws.column_dimensions[get_column_letter(c)].width = 48 if c == 1 else 18
+            ws.write_string(2, 0, tabel.toelichting)
+        for c, kolom in enumerate(tabel.kolommen):
+            ws.write_string(kop, c, kolom.titel, kopcel)
+            ws.set_column(c, c, 48 if c == 0 else 18)
         for r, rij in enumerate(maskeer_cellen(tabel, rapport.maskeren), start=kop + 1):
             # The same cells hidden as on the page (weergave.maskeer_cellen), the same decimals (jens.getallen).
-            for c, (waarde, soort, vervanging) in enumerate(rij, start=1):
+            for c, (waarde, soort, vervanging) in enumerate(rij):
                 if vervanging is not None:
-                    ws.cell(row=r, column=c, value=vervanging)
+                    waarde, soort = vervanging, ""
+                if waarde == "" or waarde is None:
                     continue
-                if waarde == "":
-                    waarde = None
-                if soort == "janee" and waarde is not None:
-                    waarde = "ja" if waarde else "nee"
-                formaat = xlsx_formaat(waarde, soort) if isinstance(waarde, int | float | Decimal) else None
-                if isinstance(waarde, Decimal):
-                    waarde = float(waarde)
-                cel = ws.cell(row=r, column=c, value=waarde)
-                if formaat:
-                    cel.number_format = formaat
-        ws.freeze_panes = ws.cell(row=kop + 1, column=1)
-    if not wb.sheetnames:
-        wb.create_sheet("Geen gegevens")["A1"] = "Er zijn nog geen onderdelen beschikbaar."
-    return als_bytes(wb)  # a name such as "=HYPERLINK(...)" stays text
+                if soort == "janee":
+                    ws.write_string(r, c, "ja" if waarde else "nee")
+                elif isinstance(waarde, bool):
+                    ws.write_boolean(r, c, waarde)
+                elif isinstance(waarde, int | float | Decimal):
+                    formaat = xlsx_formaat(waarde, soort)
+                    ws.write_number(r, c, float(waarde), getalformaat(formaat) if formaat else None)
+                elif isinstance(waarde, datetime):
+                    ws.write_datetime(r, c, waarde, getalformaat("dd-mm-yyyy hh:mm"))
+                elif isinstance(waarde, date):
+                    ws.write_datetime(r, c, waarde, getalformaat("dd-mm-yyyy"))
+                else:
+                    ws.write_string(r, c, str(waarde))
+        ws.freeze_panes(kop + 1, 0)
+    if not rapport.tabellen:
+        wb.add_worksheet("Geen gegevens").write_string(0, 0, "Er zijn nog geen onderdelen beschikbaar.")
+    wb.close()
+    return buffer.getvalue()
 
 
 # --- HTML -----------------------------------------------------------------------------------------------------
