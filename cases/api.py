@@ -596,9 +596,7 @@ class ZorginzetViewSet(CasusViewSet):
     filterset_class = ZorginzetFilter
 
     def basis_queryset(self):
-        return Zorginzet.objects.select_related("jeugdige", "gebied", "zorgaanbieder").order_by(
-            "-aangemeld_op", "pk"
-        )
+        return Zorginzet.objects.select_related("jeugdige", "gebied", "zorgaanbieder").order_by("-aangemeld_op", "pk")
 
     @extend_schema(request=ZorginzetInvoerSerializer)
     def create(self, request, *args, **kwargs):

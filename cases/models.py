@@ -168,6 +168,14 @@ class Hulpvraag(models.Model):
         ]
         indexes = [
             models.Index(fields=["ontvangen_op", "afgesloten_op"], name="hulpvraag_periode_idx"),
+            # covering (PostgreSQL; SQLite takes the plain index): the requests per month by kind and referrer, and
+            # per end reason, read as index-only scans instead of visiting a heap page per request
+            models.Index(
+                fields=["ontvangen_op"], include=["id", "jeugdige", "soort", "verwijzer"], name="hulpvraag_instroom_idx"
+            ),
+            models.Index(
+                fields=["afgesloten_op"], include=["id", "jeugdige", "einde_reden"], name="hulpvraag_einde_idx"
+            ),
             models.Index(fields=["afgesloten_op", "dossier_uiterlijk"], name="hulpvraag_dossier_idx"),
             models.Index(fields=["afgesloten_op", "kernteam_uiterlijk"], name="hulpvraag_kernteam_idx"),
             models.Index(fields=["afgesloten_op", "gezinsplan_uiterlijk"], name="hulpvraag_gezinsplan_idx"),
