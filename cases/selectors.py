@@ -432,6 +432,11 @@ def wachtend_op(op: date, *, gemeente=None) -> QuerySet[Zorginzet]:
     )
 
 
+def _vormlabels() -> dict[str, str]:
+    """The care forms' labels, translated once per call instead of once per row."""
+    return {waarde: str(label) for waarde, label in Zorginzet.Vorm.choices}
+
+
 def wachtlijst(*, op: date, per: str = "gebied", gemeente=None) -> list[dict]:
     """The waiting list on ``op`` grouped by the young person's area, by provider (area team for
     care by an area team) or by form, with the median waiting time in days. One query."""
@@ -441,10 +446,11 @@ def wachtlijst(*, op: date, per: str = "gebied", gemeente=None) -> list[dict]:
         "vorm": "vorm",
     }
     sleutel = sleutels[per]
+    vormen = _vormlabels()
     wachtdagen: dict[str, list[int]] = defaultdict(list)
     for naam, aangemeld_op in wachtend_op(op, gemeente=gemeente).order_by().values_list(sleutel, "aangemeld_op"):
         if per == "vorm":
-            naam = Zorginzet.Vorm(naam).label
+            naam = vormen[naam]
         wachtdagen[naam or "gebiedsteam"].append((op - aangemeld_op).days)
     return [
         {per: naam, "wachtend": len(dagen), "mediaan_wachtdagen": median(dagen)}
@@ -917,7 +923,7 @@ def wachtlijst_per_kwartaal(periode: Periode, *, gemeente=None, vandaag: date | 
         {"peildatum": laatste, "kwartaal": _kwartaal(laatste), "wachtend": totalen[-1], "vorig_kwartaal": None,
          "verschil": None}
     ]  # fmt: skip
-    vormen = {waarde: str(label) for waarde, label in Zorginzet.Vorm.choices}  # translated once, not per row
+    vormen = _vormlabels()
     per_aanbieder = reeks(lambda r: r["zorgaanbieder__naam"] or "gebiedsteam")
     per_vorm = reeks(lambda r: vormen.get(r["vorm"], r["vorm"]))
     return {

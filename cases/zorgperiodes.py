@@ -223,7 +223,7 @@ def _na_opslaan_jeugdige(sender, instance: Jeugdige, created: bool, raw: bool = 
 @receiver(pre_save, sender=Zorginzet)
 def _kopieer_naar_zorginzet(sender, instance: Zorginzet, raw: bool = False, update_fields=None, **kwargs) -> None:
     """A new care row (or one moved to another request) takes the copies from its request: from the request and
-    young person already loaded (the services lock the request first), otherwise in one query."""
+    its young person when both are already loaded on the instance, otherwise in one query."""
     if raw or (update_fields is not None and "hulpvraag" not in update_fields and instance.jeugdige_id):
         return
     h = instance._state.fields_cache.get("hulpvraag")

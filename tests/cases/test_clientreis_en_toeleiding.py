@@ -208,6 +208,13 @@ def test_wachtlijst_per_kwartaal_tegen_het_vorige_kwartaal():
     assert gemaskeerd["kwartalen"][0]["wachtend"] == "<5" and gemaskeerd["kwartalen"][0]["verschil"] is None
     landgraaf = selectors.wachtlijst_per_kwartaal(H1, gemeente="landgraaf", vandaag=date(2024, 1, 1))
     assert landgraaf["kwartalen"][0]["wachtend"] == 0
+    # the waiting list on one day per form, under the form's label (ggz_behandeling reads "ggz-behandeling")
+    wacht(date(2023, 6, 1), vorm="ggz_behandeling")
+    per_vorm = selectors.wachtlijst(op=date(2023, 6, 30), per="vorm")
+    assert [(r["vorm"], r["wachtend"], r["mediaan_wachtdagen"]) for r in per_vorm] == [
+        ("begeleiding", 2, 166),
+        ("ggz-behandeling", 1, 29),
+    ]
 
 
 # --- Norms of the intake steps ------------------------------------------------------------------------------------

@@ -216,7 +216,7 @@ def test_zorginzet_volgt_hulpvraag_en_jeugdige_bij_elke_schrijfactie():
     h.save()
     assert _kopieen() == _uit_hulpvraag()
     assert {jid for _, jid, _, _ in _kopieen()} == {ander.pk}
-    # starting the care changes no copy and costs no extra query for them
+    # starting the care (a save of one field) leaves the copies as they are
     services.start_zorginzet(zorginzet=z1, op=date(2023, 1, 9))
     assert _kopieen() == _uit_hulpvraag()
 
